@@ -1,0 +1,210 @@
+package dev.oldbuffer.catalogue;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.oldbuffer.spi.Function;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * The assertion catalogue, loaded from {@code assertions.yaml} next to this class. Loading validates
+ * every entry and fails with a {@link CatalogueException} that names the entry.
+ */
+@API(status = STABLE, since = "0.1")
+public final class Catalogue {
+
+    /** Ids are a function prefix and two digits, so that they fit in a Java method name. */
+    static final Pattern ID = Pattern.compile("(char|read|check|write)[0-9]{2}");
+    static final Set<String> SECTIONS = Set.of("preamble", "PyObject_AsCharBuffer", "PyObject_AsReadBuffer",
+            "PyObject_CheckReadBuffer", "PyObject_AsWriteBuffer");
+    private static final List<String> FIELDS = List.of("id", "function", "topic", "source", "requirement", "profiles");
+    private static final List<String> KNOWN_FIELDS = List.of("id", "function", "topic", "source", "requirement",
+            "profiles", "expected", "testable", "note");
+
+    private static volatile Catalogue bundled;
+
+    private final String version;
+    private final Map<String, Assertion> byId;
+
+    private Catalogue(String version, Map<String, Assertion> byId) {
+        this.version = version;
+        this.byId = Collections.unmodifiableMap(byId);
+    }
+
+    /** The catalogue shipped with the kit; loaded once. */
+    public static Catalogue bundled() {
+        Catalogue c = bundled;
+        if (c == null) {
+            try (InputStream in = Catalogue.class.getResourceAsStream("assertions.yaml")) {
+                if (in == null) {
+                    throw new CatalogueException("assertions.yaml is missing from the class path");
+                }
+                c = load(in, "assertions.yaml");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bundled = c;
+        }
+        return c;
+    }
+
+    /** Parses and validates a catalogue; {@code name} appears in error messages. */
+    public static Catalogue load(InputStream yaml, String name) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (IOException e) {
+            throw new CatalogueException(name + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("assertions").isArray()) {
+            throw new CatalogueException(name + ": expected a mapping with 'version' and a list 'assertions'");
+        }
+        String version = root.path("version").asText("");
+        if (version.isEmpty()) {
+            throw new CatalogueException(name + ": missing 'version'");
+        }
+        Map<String, Assertion> byId = new LinkedHashMap<>();
+        int index = 0;
+        for (JsonNode entry : root.get("assertions")) {
+            index++;
+            Assertion a = parse(entry, name + ": entry #" + index);
+            if (byId.putIfAbsent(a.id(), a) != null) {
+                throw new CatalogueException(name + ": entry #" + index + ": duplicate id '" + a.id() + "'");
+            }
+        }
+        return new Catalogue(version, byId);
+    }
+
+    private static Assertion parse(JsonNode e, String where) {
+        if (!e.isObject()) {
+            throw new CatalogueException(where + ": not a mapping");
+        }
+        String id = e.path("id").asText("");
+        String at = id.isEmpty() ? where : where + " (" + id + ")";
+        for (String field : FIELDS) {
+            if (!e.hasNonNull(field) || (e.get(field).isTextual() && e.get(field).asText().isBlank())) {
+                throw new CatalogueException(at + ": missing field '" + field + "'");
+            }
+        }
+        for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!KNOWN_FIELDS.contains(field)) {
+                throw new CatalogueException(at + ": unknown field '" + field + "'; known: " + KNOWN_FIELDS);
+            }
+        }
+        if (!ID.matcher(id).matches()) {
+            throw new CatalogueException(at + ": id must look like char01, read01, check01 or write01");
+        }
+        Function function;
+        try {
+            function = Function.ofCName(e.get("function").asText());
+        } catch (IllegalArgumentException ex) {
+            throw new CatalogueException(at + ": " + ex.getMessage());
+        }
+        if (!id.startsWith(prefixOf(function))) {
+            throw new CatalogueException(at + ": id of a " + function + " assertion must start with '" + prefixOf(function) + "'");
+        }
+        JsonNode src = e.get("source");
+        String section = src.path("section").asText("");
+        if (!SECTIONS.contains(section)) {
+            throw new CatalogueException(at + ": source.section must be one of " + SECTIONS + ", got '" + section + "'");
+        }
+        if (!src.path("sentence").canConvertToInt() || src.path("sentence").asInt() < 0) {
+            throw new CatalogueException(at + ": source.sentence must be a number >= 0");
+        }
+        Set<Profile> profiles = EnumSet.noneOf(Profile.class);
+        if (!e.get("profiles").isArray() || e.get("profiles").isEmpty()) {
+            throw new CatalogueException(at + ": 'profiles' must be a non-empty list");
+        }
+        for (JsonNode p : e.get("profiles")) {
+            profiles.add(profile(p.asText(), at));
+        }
+        Map<Profile, String> expected = new EnumMap<>(Profile.class);
+        if (e.has("expected")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = e.get("expected").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> x = it.next();
+                Profile p = profile(x.getKey(), at);
+                if (!profiles.contains(p)) {
+                    throw new CatalogueException(at + ": expected outcome given for profile '" + p + "' it does not belong to");
+                }
+                expected.put(p, x.getValue().asText());
+            }
+        }
+        boolean testable = e.path("testable").asBoolean(true);
+        String note = e.path("note").asText("");
+        if (!testable && note.isBlank()) {
+            throw new CatalogueException(at + ": an untestable assertion needs a 'note' saying why");
+        }
+        return new Assertion(id, function, e.get("topic").asText(), new SourceRef(section, src.get("sentence").asInt()),
+                e.get("requirement").asText().strip(), Collections.unmodifiableSet(profiles),
+                Collections.unmodifiableMap(expected), testable, note.strip());
+    }
+
+    private static Profile profile(String id, String at) {
+        try {
+            return Profile.ofId(id);
+        } catch (IllegalArgumentException ex) {
+            throw new CatalogueException(at + ": " + ex.getMessage());
+        }
+    }
+
+    /** The id prefix of a function's assertions: char, read, check, write. */
+    public static String prefixOf(Function f) {
+        return switch (f) {
+            case AS_CHAR_BUFFER -> "char";
+            case AS_READ_BUFFER -> "read";
+            case CHECK_READ_BUFFER -> "check";
+            case AS_WRITE_BUFFER -> "write";
+        };
+    }
+
+    /** The catalogue's own version, stamped on results. */
+    public String version() {
+        return version;
+    }
+
+    /** All assertions in file order. */
+    public List<Assertion> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<Assertion> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The assertion with this id; {@link IllegalArgumentException} when there is none. */
+    public Assertion get(String id) {
+        Assertion a = byId.get(id);
+        if (a == null) {
+            throw new IllegalArgumentException("no assertion '" + id + "' in the catalogue");
+        }
+        return a;
+    }
+
+    /** The testable assertions of a profile, in file order. */
+    public List<Assertion> testable(Profile profile) {
+        List<Assertion> out = new ArrayList<>();
+        for (Assertion a : byId.values()) {
+            if (a.testable() && a.appliesTo(profile)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.oldbuffer.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/**
+ * Optional abilities of an implementation. A specification that needs a feature the implementation
+ * does not declare is reported as not applicable, never as passed.
+ */
+@API(status = STABLE, since = "0.1")
+public enum Feature {
+    /** Calls may pass C NULL for the object or for either out-parameter. */
+    NULL_ARGUMENTS,
+    /** {@link Fixture.Exporter} objects can be created (configurable bf_getbuffer/bf_releasebuffer). */
+    CONFIGURABLE_EXPORTER,
+    /** {@link OldBufferRuntime#read} works on returned addresses. */
+    MEMORY_READ,
+    /** {@link OldBufferRuntime#write} works on returned addresses. */
+    MEMORY_WRITE,
+    /** {@link OldBufferRuntime#setError} can set the error indicator before a call. */
+    PRESET_ERROR,
+    /** {@link Fixture.Cast} (memoryview.cast to a format and shape) is available. */
+    MEMORYVIEW_CAST,
+    /** {@link Fixture.ArrayOf} (the array module) is available. */
+    ARRAY_MODULE,
+    /** {@link OldBufferRuntime#tryResize} and {@link OldBufferRuntime#tryRelease} are available. */
+    EXPORT_PROBES
+}

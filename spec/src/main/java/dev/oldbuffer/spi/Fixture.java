@@ -1,0 +1,146 @@
+package dev.oldbuffer.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A recipe for a Python object that an implementation builds with {@link OldBufferRuntime#create}.
+ * Recipes are plain values, so they can be printed in a report, sent to a child process and shrunk
+ * by a property-based test.
+ */
+@API(status = STABLE, since = "0.1")
+public sealed interface Fixture {
+
+    /** How the object reads in a message, e.g. {@code memoryview(bytearray(6))[::2]}. */
+    String describe();
+
+    /** {@code bytes(data)}: read-only, contiguous. */
+    record Bytes(byte[] data) implements Fixture {
+        public Bytes { data = data.clone(); }
+        @Override public byte[] data() { return data.clone(); }
+        @Override public String describe() { return "bytes(" + data.length + ")"; }
+        @Override public boolean equals(Object o) { return o instanceof Bytes b && Arrays.equals(data, b.data); }
+        @Override public int hashCode() { return Arrays.hashCode(data); }
+        @Override public String toString() { return "Bytes[" + hex(data) + "]"; }
+    }
+
+    /** {@code bytearray(data)}: writable, contiguous, cannot be resized while exported. */
+    record ByteArray(byte[] data) implements Fixture {
+        public ByteArray { data = data.clone(); }
+        @Override public byte[] data() { return data.clone(); }
+        @Override public String describe() { return "bytearray(" + data.length + ")"; }
+        @Override public boolean equals(Object o) { return o instanceof ByteArray b && Arrays.equals(data, b.data); }
+        @Override public int hashCode() { return Arrays.hashCode(data); }
+        @Override public String toString() { return "ByteArray[" + hex(data) + "]"; }
+    }
+
+    /**
+     * {@code array.array(typecode)} whose machine representation is {@code raw} (native byte order);
+     * {@code raw.length} must be a multiple of the typecode's item size.
+     */
+    record ArrayOf(char typecode, byte[] raw) implements Fixture {
+        public ArrayOf {
+            int size = Typecodes.itemSize(typecode);
+            if (raw.length % size != 0) {
+                throw new IllegalArgumentException("array('" + typecode + "') needs a multiple of " + size
+                        + " bytes, got " + raw.length);
+            }
+            raw = raw.clone();
+        }
+        @Override public byte[] raw() { return raw.clone(); }
+        public int items() { return raw.length / Typecodes.itemSize(typecode); }
+        @Override public String describe() { return "array('" + typecode + "', " + items() + " items)"; }
+        @Override public boolean equals(Object o) {
+            return o instanceof ArrayOf a && a.typecode == typecode && Arrays.equals(raw, a.raw);
+        }
+        @Override public int hashCode() { return 31 * typecode + Arrays.hashCode(raw); }
+        @Override public String toString() { return "ArrayOf['" + typecode + "', " + hex(raw) + "]"; }
+    }
+
+    /** {@code memoryview(base)}; the base must export a buffer. */
+    record MemoryView(Fixture base) implements Fixture {
+        public MemoryView { Objects.requireNonNull(base, "base"); }
+        @Override public String describe() { return "memoryview(" + base.describe() + ")"; }
+    }
+
+    /** {@code view[start:stop:step]} on a memoryview fixture; a null bound means "omitted". */
+    record Sliced(Fixture view, Integer start, Integer stop, int step) implements Fixture {
+        public Sliced {
+            Objects.requireNonNull(view, "view");
+            if (step == 0) {
+                throw new IllegalArgumentException("slice step cannot be zero");
+            }
+        }
+        @Override public String describe() {
+            return view.describe() + "[" + (start == null ? "" : start) + ":" + (stop == null ? "" : stop)
+                    + (step == 1 ? "" : ":" + step) + "]";
+        }
+    }
+
+    /** {@code view.cast(format, shape)} on a memoryview fixture; {@code shape} may be empty for 1-D. */
+    record Cast(Fixture view, String format, int[] shape) implements Fixture {
+        public Cast {
+            Objects.requireNonNull(view, "view");
+            Typecodes.itemSize(format.charAt(0));
+            shape = shape.clone();
+        }
+        @Override public int[] shape() { return shape.clone(); }
+        @Override public String describe() {
+            return view.describe() + ".cast('" + format + "'" + (shape.length == 0 ? "" : ", " + Arrays.toString(shape)) + ")";
+        }
+        @Override public boolean equals(Object o) {
+            return o instanceof Cast c && c.view.equals(view) && c.format.equals(format) && Arrays.equals(c.shape, shape);
+        }
+        @Override public int hashCode() { return Objects.hash(view, format, Arrays.hashCode(shape)); }
+    }
+
+    /** {@code view.toreadonly()} on a memoryview fixture. */
+    record ReadOnly(Fixture view) implements Fixture {
+        public ReadOnly { Objects.requireNonNull(view, "view"); }
+        @Override public String describe() { return view.describe() + ".toreadonly()"; }
+    }
+
+    /** A memoryview fixture after {@code view.release()}: it no longer exports anything. */
+    record Released(Fixture view) implements Fixture {
+        public Released { Objects.requireNonNull(view, "view"); }
+        @Override public String describe() { return view.describe() + " (released)"; }
+    }
+
+    /** {@code str(text)}: no buffer interface. */
+    record Str(String text) implements Fixture {
+        public Str { Objects.requireNonNull(text, "text"); }
+        @Override public String describe() { return "str(" + text.length() + ")"; }
+    }
+
+    /** {@code int(value)}: no buffer interface. */
+    record Int(long value) implements Fixture {
+        @Override public String describe() { return "int(" + value + ")"; }
+    }
+
+    /** {@code None}: no buffer interface. */
+    record NoneObject() implements Fixture {
+        @Override public String describe() { return "None"; }
+    }
+
+    /** An instance of the configurable exporter type, see {@link ExporterSpec}. */
+    record Exporter(ExporterSpec spec) implements Fixture {
+        public Exporter { Objects.requireNonNull(spec, "spec"); }
+        @Override public String describe() { return spec.describe(); }
+    }
+
+    static Fixture bytes(byte... data) { return new Bytes(data); }
+    static Fixture bytearray(byte... data) { return new ByteArray(data); }
+    static Fixture memoryview(Fixture base) { return new MemoryView(base); }
+    static Fixture str(String text) { return new Str(text); }
+    static Fixture integer(long value) { return new Int(value); }
+    static Fixture none() { return new NoneObject(); }
+    static Fixture exporter(ExporterSpec spec) { return new Exporter(spec); }
+
+    private static String hex(byte[] data) {
+        return data.length <= 16 ? HexFormat.of().formatHex(data) : HexFormat.of().formatHex(data, 0, 16) + "...(" + data.length + ")";
+    }
+}

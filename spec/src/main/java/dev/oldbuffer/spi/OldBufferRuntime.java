@@ -1,0 +1,95 @@
+package dev.oldbuffer.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * One running implementation of the old buffer API: a Java model, or a real interpreter behind a
+ * child process. The kit drives it like C code would: build objects, call a function with out-slots,
+ * look at the error indicator and at memory.
+ *
+ * <p>Methods may throw {@link RuntimeFailure} when the implementation itself crashed or hung; the kit
+ * reports that as its own outcome and calls {@link #reset()} (which may restart it) before the next test.
+ * An implementation need not be thread-safe: the kit uses it from one thread.
+ */
+@API(status = STABLE, since = "0.1")
+public interface OldBufferRuntime extends AutoCloseable {
+
+    /** Name and version, e.g. {@code CPython 3.12.1}; stamped on every result. Never null. */
+    RuntimeInfo info();
+
+    /** The optional features this implementation has. Never null. */
+    Set<Feature> features();
+
+    /**
+     * Builds an object from a recipe and returns a new reference to it (the runtime holds it alive
+     * until {@link #reset()}).
+     *
+     * @throws UnsupportedOperationException when the recipe needs a feature not declared
+     * @throws IllegalArgumentException      when the recipe itself is invalid (e.g. a cast Python refuses);
+     *                                       the message is Python's
+     */
+    ObjRef create(Fixture fixture);
+
+    /** Calls {@code function} on {@code object} ({@link ObjRef#NULL} passes C NULL) with the given out-slots. */
+    CallResult call(Function function, ObjRef object, OutSlots slots);
+
+    /** Several calls in one go; implementations behind a process override this to save round trips. */
+    default List<CallResult> callAll(List<Call> calls) {
+        List<CallResult> results = new ArrayList<>(calls.size());
+        for (Call c : calls) {
+            results.add(call(c.function(), c.object(), c.slots()));
+        }
+        return results;
+    }
+
+    /** Sets the error indicator, as {@code PyErr_SetString(type, message)} would ({@link Feature#PRESET_ERROR}). */
+    void setError(PyError error);
+
+    /** Returns the error indicator and clears it, as {@code PyErr_Fetch} would. */
+    Optional<PyError> fetchError();
+
+    /**
+     * Reads {@code length} bytes at {@code address} ({@link Feature#MEMORY_READ}).
+     *
+     * @throws MemoryAccessException when the implementation can tell that the address is not readable
+     */
+    byte[] read(long address, int length);
+
+    /** Writes bytes at {@code address} ({@link Feature#MEMORY_WRITE}). */
+    void write(long address, byte[] data);
+
+    /** The object's current content as Python sees it: {@code bytes(obj)}, or an exporter's logical data. */
+    byte[] contents(ObjRef object);
+
+    /** Stores one byte through the object itself ({@code obj[index] = value}), for writable objects. */
+    void setItem(ObjRef object, int index, byte value);
+
+    /**
+     * Tries to grow the object by one byte and shrink it back (bytearray, array): false when the object
+     * refuses because it is still exported ({@code BufferError}). {@link Feature#EXPORT_PROBES}.
+     */
+    boolean tryResize(ObjRef object);
+
+    /** Tries {@code memoryview.release()}: false when refused because the view is still exported. */
+    boolean tryRelease(ObjRef view);
+
+    /** The acquire/release counters of an exporter ({@link Fixture.Exporter}). */
+    ExportCounts exportCounts(ObjRef exporter);
+
+    /** Drops every object and clears the error indicator; restarts a crashed implementation. */
+    void reset();
+
+    /** Ends the implementation; idempotent. */
+    @Override
+    void close();
+
+    /** One call for {@link #callAll}. */
+    record Call(Function function, ObjRef object, OutSlots slots) {
+    }
+}

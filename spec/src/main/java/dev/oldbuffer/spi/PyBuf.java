@@ -1,0 +1,18 @@
+package dev.oldbuffer.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/** The request flags of the buffer protocol (Include/pybuffer.h), as exporters see them. */
+@API(status = STABLE, since = "0.1")
+public final class PyBuf {
+    public static final int SIMPLE = 0;
+    public static final int WRITABLE = 0x0001;
+    public static final int FORMAT = 0x0004;
+    public static final int ND = 0x0008;
+    public static final int STRIDES = 0x0010 | ND;
+
+    private PyBuf() {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.oldbuffer.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Makes an implementation known to the kit. Register it in
+ * {@code META-INF/services/dev.oldbuffer.spi.RuntimeProvider}.
+ */
+@API(status = STABLE, since = "0.1")
+public interface RuntimeProvider {
+
+    /** A short stable id used to select it, e.g. {@code reference}; lower case, no spaces. */
+    String id();
+
+    /** One line for listings. */
+    String description();
+
+    /** The options {@link #open} accepts, name to one-line help; others are refused before opening. */
+    Map<String, String> options();
+
+    /**
+     * Starts an implementation.
+     *
+     * @param options validated against {@link #options()}; never null
+     * @throws ImplementationUnavailableException when it cannot start (missing interpreter, headers...),
+     *         with a message that says what is missing and how to get it
+     */
+    OldBufferRuntime open(Map<String, String> options);
+}
