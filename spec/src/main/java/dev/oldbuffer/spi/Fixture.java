@@ -132,6 +132,16 @@ public sealed interface Fixture {
         @Override public String describe() { return spec.describe(); }
     }
 
+    /**
+     * An object already created in the same runtime, so that recipes can build on it: {@code memoryview(x)}
+     * with {@code x} an {@code Existing} wraps that very object (e.g. to compare a slice's address with its
+     * base's).
+     */
+    record Existing(ObjRef object) implements Fixture {
+        public Existing { Objects.requireNonNull(object, "object"); }
+        @Override public String describe() { return object.kind(); }
+    }
+
     static Fixture bytes(byte... data) { return new Bytes(data); }
     static Fixture bytearray(byte... data) { return new ByteArray(data); }
     static Fixture memoryview(Fixture base) { return new MemoryView(base); }
