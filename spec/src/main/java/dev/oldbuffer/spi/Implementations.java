@@ -43,6 +43,23 @@ public final class Implementations {
                 + (ids.isEmpty() ? "none (no dev.oldbuffer.spi.RuntimeProvider on the class path)" : String.join(", ", ids)));
     }
 
+    /**
+     * The option through which a provider may model a profile's behaviour (the reference implementation
+     * does): when a provider declares it and the user did not set it, {@link #open(RuntimeProvider, Map, String)}
+     * passes the run's profile.
+     */
+    public static final String PROFILE_OPTION = "profile";
+
+    /** Like {@link #open(RuntimeProvider, Map)}, telling a provider that declares {@link #PROFILE_OPTION} the run's profile. */
+    public static OldBufferRuntime open(RuntimeProvider provider, Map<String, String> options, String profile) {
+        if (provider.options().containsKey(PROFILE_OPTION) && !options.containsKey(PROFILE_OPTION)) {
+            Map<String, String> withProfile = new LinkedHashMap<>(options);
+            withProfile.put(PROFILE_OPTION, profile);
+            return open(provider, withProfile);
+        }
+        return open(provider, options);
+    }
+
     /** Checks every option name against {@link RuntimeProvider#options()}, then opens. */
     public static OldBufferRuntime open(RuntimeProvider provider, Map<String, String> options) {
         TreeSet<String> unknown = new TreeSet<>(options.keySet());

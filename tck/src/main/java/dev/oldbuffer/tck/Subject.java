@@ -1,0 +1,191 @@
+package dev.oldbuffer.tck;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.oldbuffer.catalogue.Assertion;
+import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.tck.assertions.CallResultAssert;
+import dev.oldbuffer.tck.oracle.FixtureOracle;
+import dev.oldbuffer.tck.oracle.Layout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * What one test works with: the implementation under test, seen through a transcript, plus the profile
+ * and the assertions the test checks. Injected into spec methods by {@link OldBufferTck}.
+ */
+@API(status = STABLE, since = "0.1")
+public final class Subject {
+
+    private static final int TRANSCRIPT_LIMIT = 200;
+
+    private final OldBufferRuntime runtime;
+    private final Profile profile;
+    private final List<Assertion> assertions;
+    private final Map<Long, Fixture> recipes = new HashMap<>();
+    private final List<String> transcript = new ArrayList<>();
+    private final FixtureOracle oracle;
+    private int omitted;
+
+    public Subject(OldBufferRuntime runtime, Profile profile, List<Assertion> assertions) {
+        this.runtime = runtime;
+        this.profile = profile;
+        this.assertions = List.copyOf(assertions);
+        this.oracle = new FixtureOracle(e -> {
+            Fixture recipe = recipes.get(e.object().handle());
+            if (recipe == null) {
+                throw new IllegalArgumentException("object " + e.object() + " was not created by this test");
+            }
+            return recipe;
+        });
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public OldBufferRuntime runtime() {
+        return runtime;
+    }
+
+    public boolean has(Feature feature) {
+        return runtime.features().contains(feature);
+    }
+
+    /** Aborts the test as not applicable when a feature is missing. */
+    public void require(Feature... features) {
+        Set<Feature> missing = EnumSet.noneOf(Feature.class);
+        missing.addAll(Arrays.asList(features));
+        missing.removeAll(runtime.features());
+        if (!missing.isEmpty()) {
+            throw new NotApplicable(runtime.info() + " lacks " + missing.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The error type the catalogue expects for this profile, from the assertion's {@code expected} entry. */
+    public String expectedError(String assertionId) {
+        return assertions.stream().filter(a -> a.id().equals(assertionId)).findFirst()
+                .flatMap(a -> a.expectedFor(profile))
+                .orElseThrow(() -> new IllegalStateException("catalogue entry " + assertionId
+                        + " names no expected outcome for profile " + profile + " (or the test does not check it)"));
+    }
+
+    public ObjRef create(Fixture fixture) {
+        ObjRef ref = runtime.create(fixture);
+        recipes.put(ref.handle(), fixture);
+        log(ref.kind() + " = " + fixture.describe());
+        return ref;
+    }
+
+    /** What a correct implementation shows for this recipe ({@code Existing} parts resolved). */
+    public Layout layout(Fixture fixture) {
+        return oracle.layout(fixture);
+    }
+
+    /** Calls with both out-slots present and holding the sentinels. */
+    public CallResult call(Function function, ObjRef object) {
+        return call(function, object, OutSlots.sentinels());
+    }
+
+    public CallResult call(Function function, ObjRef object, OutSlots slots) {
+        CallResult r = runtime.call(function, object, slots);
+        log(r.transcript());
+        return r;
+    }
+
+    /** Builds the object and calls the function on it. */
+    public CallResult call(Function function, Fixture fixture) {
+        return call(function, create(fixture));
+    }
+
+    public Optional<PyError> fetchError() {
+        Optional<PyError> e = runtime.fetchError();
+        log("PyErr_Fetch() -> " + e.map(PyError::toString).orElse("nothing"));
+        return e;
+    }
+
+    public void setError(PyError error) {
+        runtime.setError(error);
+        log("PyErr_SetString(" + error.type() + ", \"" + error.message() + "\")");
+    }
+
+    public byte[] read(long address, int length) {
+        return runtime.read(address, length);
+    }
+
+    public void write(long address, byte[] data) {
+        runtime.write(address, data);
+        log("memcpy(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
+    }
+
+    public byte[] contents(ObjRef object) {
+        return runtime.contents(object);
+    }
+
+    public void setItem(ObjRef object, int index, byte value) {
+        runtime.setItem(object, index, value);
+        log(object + "[" + index + "] = " + (value & 0xff));
+    }
+
+    public boolean tryResize(ObjRef object) {
+        boolean ok = runtime.tryResize(object);
+        log("resize " + object + " -> " + (ok ? "allowed" : "refused (still exported)"));
+        return ok;
+    }
+
+    public boolean tryRelease(ObjRef view) {
+        boolean ok = runtime.tryRelease(view);
+        log(view + ".release() -> " + (ok ? "released" : "refused (still exported)"));
+        return ok;
+    }
+
+    public ExportCounts exportCounts(ObjRef exporter) {
+        ExportCounts c = runtime.exportCounts(exporter);
+        log("counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags());
+        return c;
+    }
+
+    /** AssertJ entry point for a call, with a message context naming assertion, profile and implementation. */
+    public CallResultAssert verify(CallResult result) {
+        return new CallResultAssert(result, context(result.function()), runtime::read);
+    }
+
+    /** {@code [char03 PyObject_AsCharBuffer, profile documented, on reference 0.1.0]}. */
+    public String context(Function function) {
+        String ids = assertions.stream().filter(a -> a.function() == function).map(Assertion::id).collect(Collectors.joining(","));
+        if (ids.isEmpty()) {
+            ids = assertions.stream().map(Assertion::id).collect(Collectors.joining(","));
+        }
+        return "[" + ids + " " + function.cName() + ", profile " + profile + ", on " + runtime.info() + "]";
+    }
+
+    /** Every operation of this test, in order, for the report. */
+    public String transcript() {
+        return String.join("\n", transcript) + (omitted > 0 ? "\n... and " + omitted + " more operations" : "");
+    }
+
+    private void log(String line) {
+        if (transcript.size() < TRANSCRIPT_LIMIT) {
+            transcript.add(line);
+        } else {
+            omitted++;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.oldbuffer.tck.run;
+
+import static org.apiguardian.api.API.Status.STABLE;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.oldbuffer.catalogue.Assertion;
+import dev.oldbuffer.catalogue.Catalogue;
+import dev.oldbuffer.results.RunResult;
+import dev.oldbuffer.spi.Implementations;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.RuntimeInfo;
+import dev.oldbuffer.spi.RuntimeProvider;
+import dev.oldbuffer.tck.TckConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apiguardian.api.API;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs every specification of the selected profile against one implementation, in process, through the
+ * JUnit Platform Launcher, and returns the per-assertion result. Used by the command line and by the
+ * kit's own tests.
+ */
+@API(status = STABLE, since = "0.1")
+public final class TckRunner {
+
+    /** The packages holding specifications. */
+    public static final List<String> SPEC_PACKAGES = List.of("dev.oldbuffer.tck.spec");
+
+    private final TckConfig config;
+    private final List<TestExecutionListener> listeners = new ArrayList<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private BiConsumer<Integer, Integer> progress = (done, total) -> { };
+    private String seed = "";
+
+    public TckRunner(TckConfig config) {
+        this.config = config;
+    }
+
+    /** Adds a listener (Allure, JUnit XML, ...) to the run. */
+    public TckRunner listener(TestExecutionListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Adds a JUnit configuration parameter (e.g. jqwik settings). */
+    public TckRunner parameter(String key, String value) {
+        parameters.put(key, value);
+        return this;
+    }
+
+    /** Called with (tests finished, tests planned). */
+    public TckRunner progress(BiConsumer<Integer, Integer> progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    /** The seed stamped on the result. */
+    public TckRunner seed(String seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Opens the implementation once to check the selection and learn its name and version, then runs the
+     * specifications.
+     *
+     * @throws dev.oldbuffer.spi.ImplementationUnavailableException for an unknown id, a bad option, or an
+     *         implementation that cannot start; nothing has run then
+     */
+    public RunResult run() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        RuntimeProvider provider = Implementations.find(config.implementation(), loader);
+        RuntimeInfo info;
+        try (OldBufferRuntime probe = Implementations.open(provider, config.options(), config.profile().id())) {
+            info = probe.info();
+        }
+        List<Assertion> expected = Catalogue.bundled().testable(config.profile());
+        ResultCollector collector = new ResultCollector(progress);
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .filters(new ProfileFilter(config.profile()))
+                .configurationParameter(TckConfig.IMPLEMENTATION, config.implementation())
+                .configurationParameter(TckConfig.OPTIONS, config.optionsText())
+                .configurationParameter(TckConfig.PROFILE, config.profile().id())
+                .configurationParameters(parameters);
+        SPEC_PACKAGES.forEach(p -> request.selectors(selectPackage(p)));
+        LauncherDiscoveryRequest discovery = request.build();
+        // Listeners are given explicitly: auto-registered ones (e.g. Allure's) would write where the JVM happens to run.
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        Instant start = Instant.now();
+        List<TestExecutionListener> all = new ArrayList<>(listeners);
+        all.add(collector);
+        launcher.execute(discovery, all.toArray(TestExecutionListener[]::new));
+        long millis = Duration.between(start, Instant.now()).toMillis();
+        Map<String, String> details = new LinkedHashMap<>(info.details());
+        collector.containerFailures().forEach(f -> details.merge("run errors", f, (a, b) -> a + "; " + b));
+        return new RunResult(KitVersion.get(), Catalogue.bundled().version(), config.implementation(), config.options(),
+                info.toString(), details, config.profile().id(), seed, System.getProperty("java.version"),
+                start.toString(), millis, collector.complete(expected), collector.results(expected));
+    }
+}

@@ -1,0 +1,200 @@
+package dev.oldbuffer.tck.spec;
+
+import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
+import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExporterSpec;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.PyBuf;
+import dev.oldbuffer.tck.OldBufferTck;
+import dev.oldbuffer.tck.RequiresFeature;
+import dev.oldbuffer.tck.SpecAssertion;
+import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.assertions.TckMessages;
+import dev.oldbuffer.tck.fixtures.Fixtures;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Specification of {@code PyObject_AsWriteBuffer}: assertions {@code write01}..{@code write20}.
+ * If these fail, check that the implementation asks for {@code PyBUF_WRITABLE}, turns every refusal into a
+ * TypeError, and releases the view before returning.
+ */
+@ExtendWith(OldBufferTck.class)
+@DisplayName("PyObject_AsWriteBuffer")
+public class AsWriteBufferSpec {
+
+    @Test
+    @SpecAssertion("write01")
+    void required_write01_writableContiguousObjectsSucceed(Subject s) {
+        Checks.returns(s, AS_WRITE_BUFFER, Fixtures.contiguousWritable(s.runtime().features()), 0);
+    }
+
+    @Test
+    @SpecAssertion("write02")
+    @RequiresFeature(Feature.MEMORY_READ)
+    void required_write02_bufferHoldsTheObjectsBytes(Subject s) {
+        Checks.pointsAtContents(s, AS_WRITE_BUFFER, Fixtures.contiguousWritable(s.runtime().features()));
+    }
+
+    @Test
+    @SpecAssertion("write03")
+    void required_write03_lengthIsTheByteSize(Subject s) {
+        Checks.lengthIsByteSize(s, AS_WRITE_BUFFER, Fixtures.contiguousWritable(s.runtime().features()));
+    }
+
+    @Test
+    @SpecAssertion("write04")
+    @RequiresFeature(Feature.MEMORY_WRITE)
+    void required_write04_writesThroughTheAddressReachTheObject(Subject s) {
+        for (Fixture fixture : Fixtures.contiguousWritable(s.runtime().features())) {
+            ObjRef obj = s.create(fixture);
+            CallResult r = s.call(AS_WRITE_BUFFER, obj);
+            s.verify(r).succeeded();
+            byte[] pattern = new byte[(int) r.length()];
+            for (int i = 0; i < pattern.length; i++) {
+                pattern[i] = (byte) (0xF0 ^ i);
+            }
+            s.write(r.buffer(), pattern);
+            byte[] seen = s.contents(obj);
+            if (!java.util.Arrays.equals(seen, pattern)) {
+                throw new AssertionError(TckMessages.shouldHave(s.context(AS_WRITE_BUFFER), r,
+                        "make bytes written at the address the object's content",
+                        HexFormat.ofDelimiter(" ").formatHex(pattern), HexFormat.ofDelimiter(" ").formatHex(seen)));
+            }
+        }
+    }
+
+    @Test
+    @SpecAssertion("write05")
+    @RequiresFeature(Feature.MEMORY_READ)
+    void required_write05_addressIsTheObjectsOwnMemory(Subject s) {
+        Checks.addressIsObjectsMemory(s, AS_WRITE_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("write06")
+    void required_write06_readOnlyObjectsAreRefused(Subject s) {
+        Checks.returns(s, AS_WRITE_BUFFER, Fixtures.readOnly(s.runtime().features()), -1);
+    }
+
+    @Test
+    @SpecAssertion("write07")
+    void required_write07_readOnlyRefusalSetsTypeError(Subject s) {
+        Checks.failsWith(s, AS_WRITE_BUFFER, Fixtures.readOnly(s.runtime().features()), "TypeError");
+    }
+
+    @Test
+    @SpecAssertion("write08")
+    void required_write08_nonContiguousObjectsAreRefusedWithTypeError(Subject s) {
+        Checks.failsWith(s, AS_WRITE_BUFFER, Fixtures.nonContiguousWritable(s.runtime().features()), "TypeError");
+    }
+
+    @Test
+    @SpecAssertion("write09")
+    void required_write09_objectsWithoutBufferAreRefusedWithTypeError(Subject s) {
+        Checks.failsWith(s, AS_WRITE_BUFFER, Fixtures.withoutBuffer(), "TypeError");
+    }
+
+    @Test
+    @SpecAssertion("write10")
+    void required_write10_refusingExportersGiveTypeError(Subject s) {
+        Checks.failsWith(s, AS_WRITE_BUFFER, Fixtures.refusing(s.runtime().features()), "TypeError");
+    }
+
+    @Test
+    @SpecAssertion("write11")
+    void required_write11_successLeavesNoError(Subject s) {
+        Checks.successLeavesNoError(s, AS_WRITE_BUFFER, Fixtures.contiguousWritable(s.runtime().features()));
+    }
+
+    @Test
+    @SpecAssertion("write12")
+    void required_write12_emptyWritableObjectSucceedsWithLengthZero(Subject s) {
+        Checks.lengthIsByteSize(s, AS_WRITE_BUFFER, List.of(Fixture.bytearray(), Fixture.memoryview(Fixture.bytearray())));
+    }
+
+    @Test
+    @SpecAssertion("write13")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_write13_everyAcquiredViewIsReleased(Subject s) {
+        Checks.exporterBalanced(s, AS_WRITE_BUFFER, List.of(ExporterSpec.writable(Fixtures.ascii("rw")),
+                ExporterSpec.readOnly(Fixtures.ascii("ro")), ExporterSpec.strided(3, Fixtures.ascii("st")),
+                ExporterSpec.failing("ValueError")));
+    }
+
+    @Test
+    @SpecAssertion("write14")
+    @RequiresFeature(Feature.EXPORT_PROBES)
+    void required_write14_objectIsNoLongerExportedAfterwards(Subject s) {
+        Checks.noLongerExported(s, AS_WRITE_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("write15")
+    void required_write15_successImpliesTheSameReadBuffer(Subject s) {
+        for (Fixture fixture : Fixtures.everything(s.runtime().features())) {
+            ObjRef obj = s.create(fixture);
+            CallResult write = s.call(AS_WRITE_BUFFER, obj);
+            s.fetchError();
+            if (write.returnValue() != 0) {
+                continue;
+            }
+            CallResult read = s.call(AS_READ_BUFFER, obj);
+            s.fetchError();
+            assertThat(Agreement.of(read))
+                    .as("%s on %s: AsReadBuffer must succeed with the same address and length\n  %s\n  %s",
+                            s.context(AS_WRITE_BUFFER), fixture.describe(), write, read)
+                    .isEqualTo(Agreement.of(write));
+        }
+    }
+
+    @Test
+    @SpecAssertion("write16")
+    void cpython_write16_failureLeavesOutParametersUntouched(Subject s) {
+        List<Fixture> failing = new ArrayList<>(Fixtures.withoutBuffer());
+        failing.addAll(Fixtures.readOnly(s.runtime().features()));
+        failing.addAll(Fixtures.nonContiguousWritable(s.runtime().features()));
+        failing.addAll(Fixtures.refusing(s.runtime().features()));
+        Checks.failureLeavesSlots(s, AS_WRITE_BUFFER, failing);
+    }
+
+    @Test
+    @SpecAssertion("write17")
+    @RequiresFeature(Feature.NULL_ARGUMENTS)
+    void cpython_write17_nullArgumentsSetSystemError(Subject s) {
+        Checks.nullArguments(s, AS_WRITE_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("write18")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_write18_requestsAWritableView(Subject s) {
+        Checks.requests(s, AS_WRITE_BUFFER, ExporterSpec.writable(Fixtures.ascii("flags")), PyBuf.WRITABLE, "PyBUF_WRITABLE");
+    }
+
+    @Test
+    @SpecAssertion("write19")
+    void cpython_write19_everyRefusalHasTheSameMessage(Subject s) {
+        List<Fixture> failing = new ArrayList<>(Fixtures.withoutBuffer());
+        failing.addAll(Fixtures.readOnly(s.runtime().features()));
+        failing.addAll(Fixtures.nonContiguousWritable(s.runtime().features()));
+        failing.addAll(Fixtures.refusing(s.runtime().features()));
+        Checks.failsWithMessage(s, AS_WRITE_BUFFER, failing, f -> "expected a writable bytes-like object");
+    }
+
+    @Test
+    @SpecAssertion("write20")
+    @RequiresFeature(Feature.PRESET_ERROR)
+    void cpython_write20_successKeepsAPresetError(Subject s) {
+        Checks.keepsPresetError(s, AS_WRITE_BUFFER, Fixture.bytearray(Fixtures.ascii("abc")), 0);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.oldbuffer.tck.spec;
+
+import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
+import static dev.oldbuffer.spi.Function.CHECK_READ_BUFFER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExporterSpec;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.PyBuf;
+import dev.oldbuffer.tck.OldBufferTck;
+import dev.oldbuffer.tck.RequiresFeature;
+import dev.oldbuffer.tck.SpecAssertion;
+import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.fixtures.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Specification of {@code PyObject_CheckReadBuffer}: assertions {@code check01}..{@code check10}.
+ * If these fail, check that the implementation asks for a simple view, clears any error the exporter
+ * raised (the answer is the return value) and releases the view it got.
+ */
+@ExtendWith(OldBufferTck.class)
+@DisplayName("PyObject_CheckReadBuffer")
+public class CheckReadBufferSpec {
+
+    @Test
+    @SpecAssertion("check01")
+    void required_check01_contiguousObjectsReturnOne(Subject s) {
+        List<Fixture> all = new ArrayList<>(Fixtures.contiguous(s.runtime().features()));
+        all.addAll(Fixtures.empty());
+        Checks.returns(s, CHECK_READ_BUFFER, all, 1);
+    }
+
+    @Test
+    @SpecAssertion("check02")
+    void required_check02_objectsWithoutBufferReturnZero(Subject s) {
+        Checks.returns(s, CHECK_READ_BUFFER, Fixtures.withoutBuffer(), 0);
+    }
+
+    @Test
+    @SpecAssertion("check03")
+    void required_check03_nonContiguousObjectsReturnZero(Subject s) {
+        Checks.returns(s, CHECK_READ_BUFFER, Fixtures.nonContiguous(s.runtime().features()), 0);
+    }
+
+    @Test
+    @SpecAssertion("check04")
+    void required_check04_refusingExportersReturnZero(Subject s) {
+        Checks.returns(s, CHECK_READ_BUFFER, Fixtures.refusing(s.runtime().features()), 0);
+    }
+
+    @Test
+    @SpecAssertion("check05")
+    void required_check05_zeroLeavesNoError(Subject s) {
+        List<Fixture> answeredZero = new ArrayList<>(Fixtures.withoutBuffer());
+        answeredZero.addAll(Fixtures.nonContiguous(s.runtime().features()));
+        answeredZero.addAll(Fixtures.refusing(s.runtime().features()));
+        for (Fixture fixture : answeredZero) {
+            CallResult r = s.call(CHECK_READ_BUFFER, fixture);
+            s.fetchError();
+            s.verify(r).hasNoErrorSet();
+        }
+    }
+
+    @Test
+    @SpecAssertion("check06")
+    void required_check06_oneLeavesNoError(Subject s) {
+        for (Fixture fixture : Fixtures.contiguous(s.runtime().features())) {
+            CallResult r = s.call(CHECK_READ_BUFFER, fixture);
+            s.fetchError();
+            s.verify(r).hasNoErrorSet();
+        }
+    }
+
+    @Test
+    @SpecAssertion("check07")
+    void required_check07_agreesWithAsReadBuffer(Subject s) {
+        for (Fixture fixture : Fixtures.everything(s.runtime().features())) {
+            ObjRef obj = s.create(fixture);
+            CallResult check = s.call(CHECK_READ_BUFFER, obj);
+            s.fetchError();
+            CallResult read = s.call(AS_READ_BUFFER, obj);
+            s.fetchError();
+            assertThat(check.returnValue())
+                    .as("%s on %s: CheckReadBuffer must return 1 exactly when AsReadBuffer succeeds\n  %s\n  %s",
+                            s.context(CHECK_READ_BUFFER), fixture.describe(), check, read)
+                    .isEqualTo(read.returnValue() == 0 ? 1 : 0);
+        }
+    }
+
+    @Test
+    @SpecAssertion("check08")
+    @RequiresFeature({Feature.CONFIGURABLE_EXPORTER, Feature.EXPORT_PROBES})
+    void required_check08_everyAcquiredViewIsReleased(Subject s) {
+        Checks.exporterBalanced(s, CHECK_READ_BUFFER, List.of(ExporterSpec.readOnly(Fixtures.ascii("ro")),
+                ExporterSpec.writable(Fixtures.ascii("rw")), ExporterSpec.strided(3, Fixtures.ascii("st")),
+                ExporterSpec.failing("ValueError")));
+        Checks.noLongerExported(s, CHECK_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("check09")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_check09_requestsASimpleView(Subject s) {
+        Checks.requests(s, CHECK_READ_BUFFER, ExporterSpec.writable(Fixtures.ascii("flags")), PyBuf.SIMPLE, "PyBUF_SIMPLE");
+    }
+
+    @Test
+    @SpecAssertion("check10")
+    void required_check10_answersOnlyZeroOrOne(Subject s) {
+        for (Fixture fixture : Fixtures.everything(s.runtime().features())) {
+            CallResult r = s.call(CHECK_READ_BUFFER, fixture);
+            s.fetchError();
+            assertThat(r.returnValue()).as("%s on %s: %s", s.context(CHECK_READ_BUFFER), fixture.describe(), r).isIn(0, 1);
+        }
+    }
+}

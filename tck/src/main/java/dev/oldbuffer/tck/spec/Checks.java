@@ -1,0 +1,187 @@
+package dev.oldbuffer.tck.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.ExporterSpec;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.assertions.TckMessages;
+import dev.oldbuffer.tck.fixtures.Fixtures;
+import dev.oldbuffer.tck.oracle.Layout;
+import java.util.List;
+
+/**
+ * Checks shared by several functions; each spec method names its assertion and calls one of these with its
+ * function. Kept free of JUnit so that the spec classes stay a readable list of the catalogue.
+ */
+final class Checks {
+
+    static final String NULL_ARGUMENT = "null argument to internal routine";
+
+    private Checks() {
+    }
+
+    /** Every fixture of the group: the call returns {@code expected}. */
+    static void returns(Subject s, Function f, List<Fixture> fixtures, int expected) {
+        for (Fixture fixture : fixtures) {
+            s.verify(s.call(f, fixture)).returned(expected);
+            s.fetchError();
+        }
+    }
+
+    /** Every fixture of the group: the call returns -1 and sets this error type. */
+    static void failsWith(Subject s, Function f, List<Fixture> fixtures, String errorType) {
+        for (Fixture fixture : fixtures) {
+            s.verify(s.call(f, fixture)).failed().hasErrorType(errorType);
+            s.fetchError();
+        }
+    }
+
+    static void failsWithMessage(Subject s, Function f, List<Fixture> fixtures, java.util.function.Function<Fixture, String> message) {
+        for (Fixture fixture : fixtures) {
+            s.verify(s.call(f, fixture)).failed().hasErrorMessage(message.apply(fixture));
+            s.fetchError();
+        }
+    }
+
+    /** Success: the address holds exactly the object's logical bytes. */
+    static void pointsAtContents(Subject s, Function f, List<Fixture> fixtures) {
+        for (Fixture fixture : fixtures) {
+            Layout expected = s.layout(fixture);
+            s.verify(s.call(f, fixture)).succeeded().pointsAt(expected.data());
+        }
+    }
+
+    /** Success: the length is the byte length (item size times items). */
+    static void lengthIsByteSize(Subject s, Function f, List<Fixture> fixtures) {
+        for (Fixture fixture : fixtures) {
+            s.verify(s.call(f, fixture)).succeeded().hasLength(s.layout(fixture).byteLength());
+        }
+    }
+
+    /** Success leaves no error; failures are not part of this check. */
+    static void successLeavesNoError(Subject s, Function f, List<Fixture> fixtures) {
+        for (Fixture fixture : fixtures) {
+            s.verify(s.call(f, fixture)).succeeded().hasNoErrorSet();
+        }
+    }
+
+    /** A change made through a mutable object after the call shows at the returned address. */
+    static void addressIsObjectsMemory(Subject s, Function f) {
+        List<Fixture> mutable = new java.util.ArrayList<>(List.of(Fixture.bytearray(Fixtures.ascii("abcdef")),
+                Fixture.memoryview(Fixture.bytearray(Fixtures.ascii("ghijkl")))));
+        if (s.has(Feature.ARRAY_MODULE)) {
+            mutable.add(new Fixture.ArrayOf('i', Fixtures.ints123()));
+        }
+        if (s.has(Feature.CONFIGURABLE_EXPORTER)) {
+            mutable.add(Fixture.exporter(ExporterSpec.writable(Fixtures.ascii("exported"))));
+        }
+        for (Fixture fixture : mutable) {
+            ObjRef obj = s.create(fixture);
+            CallResult r = s.call(f, obj);
+            s.verify(r).succeeded();
+            byte[] before = s.layout(fixture).data();
+            before[2] = (byte) 0xA5;
+            s.setItem(obj, 2, (byte) 0xA5);
+            s.verify(r).pointsAt(before);
+        }
+    }
+
+    /** A contiguous slice of a memoryview points at the slice's first byte inside its base. */
+    static void slicePointsIntoBase(Subject s, Function f) {
+        ObjRef base = s.create(Fixture.bytearray(Fixtures.ascii("0123456789")));
+        CallResult whole = s.call(f, base);
+        s.verify(whole).succeeded();
+        record Cut(Integer start, Integer stop, int step) { }
+        for (Cut cut : List.of(new Cut(3, 8, 1), new Cut(-4, null, 1), new Cut(6, 5, -1), new Cut(0, 0, 1))) {
+            Fixture slice = new Fixture.Sliced(Fixture.memoryview(new Fixture.Existing(base)), cut.start(), cut.stop(), cut.step());
+            Layout layout = s.layout(slice);
+            CallResult r = s.call(f, s.create(slice));
+            s.verify(r).succeeded().hasLength(layout.byteLength());
+            if (layout.byteLength() > 0) {
+                s.verify(r).pointsTo(whole.buffer() + layout.offset(), "base address + " + layout.offset());
+            }
+        }
+    }
+
+    /** Every acquire of the exporter is matched by a release when the call returns, success or not. */
+    static void exporterBalanced(Subject s, Function f, List<ExporterSpec> specs) {
+        for (ExporterSpec spec : specs) {
+            ObjRef exporter = s.create(Fixture.exporter(spec));
+            CallResult r = s.call(f, exporter);
+            s.fetchError();
+            ExportCounts counts = s.exportCounts(exporter);
+            if (counts.outstanding() != 0) {
+                throw new AssertionError(TckMessages.shouldRelease(s.context(f), r, "acquires == releases",
+                        counts.acquires() + " acquired, " + counts.releases() + " released"));
+            }
+        }
+    }
+
+    /** After a successful call, a bytearray can be resized and a memoryview released. */
+    static void noLongerExported(Subject s, Function f) {
+        ObjRef array = s.create(Fixture.bytearray(Fixtures.ascii("resizable")));
+        s.verify(s.call(f, array)).returned(f == Function.CHECK_READ_BUFFER ? 1 : 0);
+        assertThat(s.tryResize(array)).as("%s a bytearray must be resizable after the call (no export left)", s.context(f)).isTrue();
+        ObjRef view = s.create(Fixture.memoryview(Fixture.bytearray(Fixtures.ascii("releasable"))));
+        s.verify(s.call(f, view)).returned(f == Function.CHECK_READ_BUFFER ? 1 : 0);
+        assertThat(s.tryRelease(view)).as("%s a memoryview must be releasable after the call (no export left)", s.context(f)).isTrue();
+        if (s.has(Feature.ARRAY_MODULE)) {
+            ObjRef numbers = s.create(new Fixture.ArrayOf('h', new byte[] {1, 0, 2, 0}));
+            s.verify(s.call(f, numbers)).returned(f == Function.CHECK_READ_BUFFER ? 1 : 0);
+            assertThat(s.tryResize(numbers)).as("%s an array must be resizable after the call", s.context(f)).isTrue();
+        }
+    }
+
+    /** On failure, neither out-parameter is written. */
+    static void failureLeavesSlots(Subject s, Function f, List<Fixture> failing) {
+        for (Fixture fixture : failing) {
+            s.verify(s.call(f, fixture)).failed().leftOutParamsUntouched();
+            s.fetchError();
+        }
+    }
+
+    /** NULL object, NULL buffer, NULL length: -1 with SystemError. */
+    static void nullArguments(Subject s, Function f) {
+        ObjRef ok = s.create(Fixture.bytearray(Fixtures.ascii("abc")));
+        record Args(ObjRef object, OutSlots slots) { }
+        for (Args a : List.of(new Args(ObjRef.NULL, OutSlots.sentinels()), new Args(ok, OutSlots.nullBuffer()),
+                new Args(ok, OutSlots.nullLength()))) {
+            s.verify(s.call(f, a.object(), a.slots())).failed().hasErrorType("SystemError").hasErrorMessage(NULL_ARGUMENT);
+            s.fetchError();
+        }
+    }
+
+    /** The exporter's last request carried exactly these flags. */
+    static void requests(Subject s, Function f, ExporterSpec spec, int flags, String name) {
+        ObjRef exporter = s.create(Fixture.exporter(spec));
+        CallResult r = s.call(f, exporter);
+        int seen = s.exportCounts(exporter).lastFlags();
+        if (seen != flags) {
+            throw new AssertionError(TckMessages.shouldRequest(s.context(f), r, name + " (" + flags + ")",
+                    seen == -1 ? "no request at all" : "0x" + Integer.toHexString(seen)));
+        }
+    }
+
+    /** A successful call leaves a pre-set error in place. */
+    static void keepsPresetError(Subject s, Function f, Fixture fixture, int successValue) {
+        PyError preset = new PyError("RuntimeError", "set before the call");
+        ObjRef obj = s.create(fixture);
+        s.setError(preset);
+        CallResult r = s.call(f, obj);
+        s.verify(r).returned(successValue).hasErrorType(preset.type()).hasErrorMessage(preset.message());
+    }
+
+    /** The TypeError's text for an object without the buffer interface names its type. */
+    static String bytesLikeRequired(Fixture fixture) {
+        String type = fixture instanceof Fixture.Str ? "str" : fixture instanceof Fixture.Int ? "int" : "NoneType";
+        return "a bytes-like object is required, not '" + type + "'";
+    }
+}
