@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
 import dev.oldbuffer.catalogue.Profile;
-import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Label;
@@ -52,12 +51,12 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
     public void beforeEach(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         List<Assertion> assertions = assertionsOf(method, true);
-        Session session = session(context);
-        OldBufferRuntime runtime = session.runtime();
+        TckConfig config = config(context);
+        OldBufferRuntime runtime = Sessions.runtime(config);
         runtime.reset();
-        Subject subject = new Subject(runtime, session.config.profile(), assertions);
+        Subject subject = new Subject(runtime, config.profile(), assertions);
         context.getStore(NS).put(Subject.class, subject);
-        label(assertions, session, runtime);
+        label(assertions, config, runtime);
         RequiresFeature required = method.getAnnotation(RequiresFeature.class);
         if (required != null) {
             subject.require(required.value());
@@ -104,19 +103,14 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
     }
 
     private static TckConfig config(ExtensionContext context) {
-        return TckConfig.from(context::getConfigurationParameter);
-    }
-
-    private static Session session(ExtensionContext context) {
-        TckConfig config = config(context);
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent(config, c -> new Session(config), Session.class);
+        return Sessions.config(context::getConfigurationParameter);
     }
 
     private static boolean allureRunning() {
         return Allure.getLifecycle().getCurrentTestCase().isPresent();
     }
 
-    private static void label(List<Assertion> assertions, Session session, OldBufferRuntime runtime) {
+    private static void label(List<Assertion> assertions, TckConfig config, OldBufferRuntime runtime) {
         if (!allureRunning() || assertions.isEmpty()) {
             return;
         }
@@ -127,46 +121,11 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
             for (Assertion a : assertions) {
                 tc.getLabels().add(new Label().setName("story").setValue(a.id()));
             }
-            tc.getLabels().add(new Label().setName("tag").setValue("profile:" + session.config.profile()));
+            tc.getLabels().add(new Label().setName("tag").setValue("profile:" + config.profile()));
             tc.getLinks().add(new Link().setName(first.source().toString()).setUrl(first.source().url()).setType("link"));
             tc.setDescription(assertions.stream().map(a -> a.id() + ": " + a.requirement()).reduce((x, y) -> x + "\n\n" + y).orElse(""));
         });
-        Allure.parameter("profile", session.config.profile().id());
+        Allure.parameter("profile", config.profile().id());
         Allure.parameter("implementation", runtime.info().toString());
     }
-
-    /** One opened implementation per run and configuration; closed when the run ends. */
-    static final class Session implements ExtensionContext.Store.CloseableResource {
-        private final TckConfig config;
-        private OldBufferRuntime runtime;
-        private RuntimeException openFailure;
-
-        Session(TckConfig config) {
-            this.config = config;
-        }
-
-        synchronized OldBufferRuntime runtime() {
-            if (openFailure != null) {
-                throw openFailure;
-            }
-            if (runtime == null) {
-                try {
-                    runtime = Implementations.open(Implementations.find(config.implementation(),
-                            Thread.currentThread().getContextClassLoader()), config.options(), config.profile().id());
-                } catch (RuntimeException e) {
-                    openFailure = e;
-                    throw e;
-                }
-            }
-            return runtime;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (runtime != null) {
-                runtime.close();
-            }
-        }
-    }
-
 }

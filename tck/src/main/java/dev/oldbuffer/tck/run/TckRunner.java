@@ -10,6 +10,7 @@ import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeInfo;
 import dev.oldbuffer.spi.RuntimeProvider;
+import dev.oldbuffer.tck.Sessions;
 import dev.oldbuffer.tck.TckConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +102,13 @@ public final class TckRunner {
         Instant start = Instant.now();
         List<TestExecutionListener> all = new ArrayList<>(listeners);
         all.add(collector);
-        launcher.execute(discovery, all.toArray(TestExecutionListener[]::new));
+        Sessions.setCurrent(config);
+        try {
+            launcher.execute(discovery, all.toArray(TestExecutionListener[]::new));
+        } finally {
+            Sessions.setCurrent(null);
+            Sessions.closeAll();
+        }
         long millis = Duration.between(start, Instant.now()).toMillis();
         Map<String, String> details = new LinkedHashMap<>(info.details());
         collector.containerFailures().forEach(f -> details.merge("run errors", f, (a, b) -> a + "; " + b));
