@@ -36,7 +36,8 @@ public final class FixtureOracle {
         if (v == null) {
             return new Layout(false, Optional.empty(), false, true, new byte[0], -1);
         }
-        boolean contiguous = v.cContiguous();
+        // The exporter decides itself (ExporterSpec: any stride > 1 is refused); views follow memoryview's rules.
+        boolean contiguous = fixture instanceof Fixture.Exporter e ? e.spec().contiguous() : v.cContiguous();
         return new Layout(true, Optional.ofNullable(v.refusal), contiguous, v.readOnly, v.logicalBytes(),
                 contiguous && v.fromExisting ? v.offset : -1);
     }
@@ -113,8 +114,15 @@ public final class FixtureOracle {
             return n;
         }
 
-        /** PyBuffer_IsContiguous(view, 'C'): dimensions of extent 1 do not matter; empty views are contiguous. */
+        /**
+         * memoryview's C-contiguity flag: for one dimension its own test (one item, or a stride of one item, so
+         * an empty slice with another stride is not contiguous); otherwise PyBuffer_IsContiguous(view, 'C'),
+         * where dimensions of extent 1 do not matter and empty views are contiguous.
+         */
         boolean cContiguous() {
+            if (shape.length == 1) {
+                return shape[0] == 1 || strides[0] == itemSize;
+            }
             if (items() == 0) {
                 return true;
             }

@@ -1,0 +1,210 @@
+package dev.oldbuffer.reference;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.oldbuffer.reference.capi.Interpreter;
+import dev.oldbuffer.reference.capi.OldBufferFunctions;
+import dev.oldbuffer.reference.capi.OutPointer;
+import dev.oldbuffer.reference.objects.ConfigurableExporter;
+import dev.oldbuffer.reference.objects.PyException;
+import dev.oldbuffer.reference.objects.PyMemoryView;
+import dev.oldbuffer.reference.objects.PyObject;
+import dev.oldbuffer.reference.objects.ResizableBuffer;
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.RuntimeInfo;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * The Java model behind the SPI: an object table, one interpreter (error indicator and memory) and a
+ * function layer passed in, so that a variant of the four functions runs on the very same objects.
+ * Subclasses may override any method; {@link #build}, {@link #object} and {@link #interpreter} are the hooks.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public class ReferenceRuntime implements OldBufferRuntime {
+
+    /** The name stamped on results. */
+    public static final String NAME = "reference";
+    /** The kit version this model belongs to. */
+    public static final String VERSION = "0.1.0";
+
+    private final OldBufferFunctions functions;
+    private final Interpreter interpreter = Interpreter.fresh();
+    private final ObjectTable objects = new ObjectTable();
+    private final FixtureBuilder builder = new FixtureBuilder(interpreter.memory(), objects);
+    private boolean closed;
+
+    public ReferenceRuntime(OldBufferFunctions functions) {
+        this.functions = functions;
+    }
+
+    /** A runtime of the given flavour. */
+    public static ReferenceRuntime of(Flavour flavour) {
+        return new ReferenceRuntime(flavour.functions());
+    }
+
+    @Override
+    public RuntimeInfo info() {
+        return new RuntimeInfo(NAME, VERSION, Map.of("flavour", functions.flavour()));
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return EnumSet.allOf(Feature.class);
+    }
+
+    @Override
+    public ObjRef create(Fixture fixture) {
+        checkOpen();
+        return objects.register(build(fixture), fixture.describe());
+    }
+
+    @Override
+    public CallResult call(Function function, ObjRef object, OutSlots slots) {
+        checkOpen();
+        PyObject obj = object.isNull() ? null : object(object);
+        if (function == Function.CHECK_READ_BUFFER) {
+            int result = functions.checkReadBuffer(interpreter, obj);
+            return new CallResult(function, object, slots, result, slots.bufferInitial(), slots.lengthInitial(), threadError());
+        }
+        OutPointer buffer = slots.bufferIsNull() ? null : new OutPointer(slots.bufferInitial());
+        OutPointer length = slots.lengthIsNull() ? null : new OutPointer(slots.lengthInitial());
+        int result = switch (function) {
+            case AS_CHAR_BUFFER -> functions.asCharBuffer(interpreter, obj, buffer, length);
+            case AS_READ_BUFFER -> functions.asReadBuffer(interpreter, obj, buffer, length);
+            case AS_WRITE_BUFFER -> functions.asWriteBuffer(interpreter, obj, buffer, length);
+            case CHECK_READ_BUFFER -> throw new AssertionError("handled above");
+        };
+        return new CallResult(function, object, slots, result,
+                buffer == null ? slots.bufferInitial() : buffer.get(),
+                length == null ? slots.lengthInitial() : length.get(), threadError());
+    }
+
+    @Override
+    public void setError(PyError error) {
+        interpreter.threadState().set(error);
+    }
+
+    @Override
+    public Optional<PyError> fetchError() {
+        return interpreter.threadState().fetch();
+    }
+
+    @Override
+    public byte[] read(long address, int length) {
+        return interpreter.memory().read(address, length);
+    }
+
+    @Override
+    public void write(long address, byte[] data) {
+        interpreter.memory().write(address, data);
+    }
+
+    @Override
+    public byte[] contents(ObjRef object) {
+        try {
+            return object(object).toBytes();
+        } catch (PyException e) {
+            throw refused(object, e);
+        }
+    }
+
+    @Override
+    public void setItem(ObjRef object, int index, byte value) {
+        try {
+            object(object).setByte(index, value);
+        } catch (PyException e) {
+            throw refused(object, e);
+        }
+    }
+
+    @Override
+    public boolean tryResize(ObjRef object) {
+        if (object(object) instanceof ResizableBuffer resizable) {
+            return resizable.tryGrowAndShrink();
+        }
+        throw new IllegalArgumentException(object + ": '" + object(object).typeName()
+                + "' cannot be resized (only bytearray and array.array can)");
+    }
+
+    /** {@code memoryview.release()}: false when refused (it is still exported, or over-released). */
+    @Override
+    public boolean tryRelease(ObjRef view) {
+        if (object(view) instanceof PyMemoryView memoryview) {
+            try {
+                memoryview.release();
+                return true;
+            } catch (PyException refused) {
+                return false;
+            }
+        }
+        throw new IllegalArgumentException(view + ": '" + object(view).typeName() + "' has no release() (not a memoryview)");
+    }
+
+    @Override
+    public ExportCounts exportCounts(ObjRef exporter) {
+        if (object(exporter) instanceof ConfigurableExporter counting) {
+            return counting.counts();
+        }
+        throw new IllegalArgumentException(exporter + ": '" + object(exporter).typeName()
+                + "' keeps no export counts (only Fixture.Exporter objects do)");
+    }
+
+    @Override
+    public void reset() {
+        objects.clear();
+        interpreter.memory().freeAll();
+        interpreter.threadState().clear();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            reset();
+            closed = true;
+        }
+    }
+
+    /** Builds the object for a recipe; override to substitute objects (e.g. an exporter that misbehaves). */
+    protected PyObject build(Fixture fixture) {
+        return builder.build(fixture);
+    }
+
+    /** The object behind a non-NULL reference. */
+    protected PyObject object(ObjRef ref) {
+        return objects.lookup(ref);
+    }
+
+    protected Interpreter interpreter() {
+        return interpreter;
+    }
+
+    protected OldBufferFunctions functions() {
+        return functions;
+    }
+
+    private Optional<PyError> threadError() {
+        return interpreter.threadState().peek();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this reference runtime was closed");
+        }
+    }
+
+    private static IllegalArgumentException refused(ObjRef object, PyException e) {
+        return new IllegalArgumentException(object + ": " + e.getMessage(), e);
+    }
+}

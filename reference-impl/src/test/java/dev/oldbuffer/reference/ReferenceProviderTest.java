@@ -1,0 +1,55 @@
+package dev.oldbuffer.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.ImplementationUnavailableException;
+import dev.oldbuffer.spi.Implementations;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.RuntimeProvider;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReferenceProviderTest {
+
+    private final RuntimeProvider provider = Implementations.find("reference", getClass().getClassLoader());
+
+    @Test
+    void isFoundThroughTheServiceLoader() {
+        assertThat(provider).isInstanceOf(ReferenceProvider.class);
+        assertThat(provider.options()).containsOnlyKeys("profile");
+        assertThat(provider.description()).isNotBlank();
+    }
+
+    @Test
+    void opensTheDocumentedFlavourByDefault() {
+        try (OldBufferRuntime runtime = Implementations.open(provider, Map.of())) {
+            assertThat(runtime.info().name()).isEqualTo("reference");
+            assertThat(runtime.info().version()).isEqualTo("0.1.0");
+            assertThat(runtime.info().details()).containsEntry("flavour", "documented");
+            assertThat(runtime.features()).containsExactlyInAnyOrder(Feature.values());
+        }
+    }
+
+    @Test
+    void opensTheCPythonFlavourOnRequest() {
+        try (OldBufferRuntime runtime = Implementations.open(provider, Map.of("profile", "cpython"))) {
+            assertThat(runtime.info().details()).containsEntry("flavour", "cpython");
+        }
+    }
+
+    @Test
+    void anUnknownFlavourNamesTheAcceptedOnes() {
+        assertThatThrownBy(() -> Implementations.open(provider, Map.of("profile", "pypy")))
+                .isInstanceOf(ImplementationUnavailableException.class)
+                .hasMessageContaining("'pypy'").hasMessageContaining("documented, cpython");
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedBeforeOpening() {
+        assertThatThrownBy(() -> Implementations.open(provider, Map.of("flavour", "cpython")))
+                .isInstanceOf(ImplementationUnavailableException.class)
+                .hasMessageContaining("no option flavour").hasMessageContaining("its options: profile");
+    }
+}

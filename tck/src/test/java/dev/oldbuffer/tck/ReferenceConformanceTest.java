@@ -1,0 +1,62 @@
+package dev.oldbuffer.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oldbuffer.catalogue.Assertion;
+import dev.oldbuffer.catalogue.Catalogue;
+import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.results.AssertionResult;
+import dev.oldbuffer.results.Outcome;
+import dev.oldbuffer.results.RunResult;
+import dev.oldbuffer.tck.run.TckRunner;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled reference implementation passes every assertion of each profile it models, with nothing
+ * skipped; modelling the page under the cpython profile fails exactly where the page and CPython part ways.
+ */
+class ReferenceConformanceTest {
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void referencePassesEveryAssertionOfTheProfile(Profile profile) {
+        RunResult result = new TckRunner(new TckConfig("reference", Map.of(), profile)).run();
+        System.out.println(result.summaryLine() + "  [" + result.durationMillis() + " ms]");
+
+        assertThat(result.complete()).as("run complete").isTrue();
+        assertThat(result.assertions()).extracting(AssertionResult::id)
+                .containsExactlyElementsOf(Catalogue.bundled().testable(profile).stream().map(Assertion::id).toList());
+        assertThat(result.assertions()).filteredOn(a -> a.outcome() != Outcome.PASSED)
+                .as("assertions the reference implementation does not pass").isEmpty();
+        assertThat(result.runtimeDetails()).containsEntry("flavour", profile.id());
+    }
+
+    /**
+     * The documented model checked against the cpython profile must fail the assertions where CPython
+     * differs from the page: the error types that CPython passes on, NULL handling and message texts.
+     */
+    @Test
+    void theDocumentedModelFailsWhereCPythonDiffers() {
+        RunResult result = new TckRunner(new TckConfig("reference", Map.of("profile", "documented"), Profile.CPYTHON)).run();
+        Set<String> failed = result.assertions().stream().filter(a -> a.outcome() == Outcome.FAILED)
+                .map(AssertionResult::id).collect(Collectors.toSet());
+
+        List<String> differingExpectations = Catalogue.bundled().testable(Profile.CPYTHON).stream()
+                .filter(a -> a.expectedFor(Profile.DOCUMENTED).isPresent()
+                        && !a.expectedFor(Profile.DOCUMENTED).equals(a.expectedFor(Profile.CPYTHON)))
+                .map(Assertion::id).toList();
+        assertThat(differingExpectations).isNotEmpty();
+        assertThat(failed).containsAll(differingExpectations)
+                // NULL arguments: TypeError instead of SystemError; AsWriteBuffer: the TypeError quotes the cause
+                .containsExactlyInAnyOrder("char12", "char13", "char14", "read12", "read13", "read14",
+                        "char18", "read18", "write17", "write19");
+        assertThat(result.assertions()).filteredOn(a -> a.outcome() != Outcome.PASSED && a.outcome() != Outcome.FAILED)
+                .as("no crash, time-out or not-applicable on the model").isEmpty();
+    }
+}
