@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 
 /**
  * What an exporter saw: successful acquires ({@code bf_getbuffer} that filled a view), releases, and the
- * flags of the last request (-1 when none was made).
+ * flags of the last request, refused or not (-1 when none was made).
  */
 @API(status = STABLE, since = "0.1")
 public record ExportCounts(int acquires, int releases, int lastFlags) {

@@ -27,8 +27,9 @@ public interface OldBufferRuntime extends AutoCloseable {
     Set<Feature> features();
 
     /**
-     * Builds an object from a recipe and returns a new reference to it (the runtime holds it alive
-     * until {@link #reset()}).
+     * Builds an object from a recipe and returns a reference to it (the runtime holds it alive until
+     * {@link #reset()}). A handle stands for an object: {@link Fixture.Existing} of a reference returns that
+     * same reference.
      *
      * @throws UnsupportedOperationException when the recipe needs a feature not declared
      * @throws IllegalArgumentException      when the recipe itself is invalid (e.g. a cast Python refuses);
@@ -55,7 +56,8 @@ public interface OldBufferRuntime extends AutoCloseable {
     Optional<PyError> fetchError();
 
     /**
-     * Reads {@code length} bytes at {@code address} ({@link Feature#MEMORY_READ}).
+     * Reads {@code length} bytes at {@code address} ({@link Feature#MEMORY_READ}). A zero-length read succeeds
+     * at any address (CPython returns addresses outside the object for some empty views).
      *
      * @throws MemoryAccessException when the implementation can tell that the address is not readable
      */
@@ -64,7 +66,11 @@ public interface OldBufferRuntime extends AutoCloseable {
     /** Writes bytes at {@code address} ({@link Feature#MEMORY_WRITE}). */
     void write(long address, byte[] data);
 
-    /** The object's current content as Python sees it: {@code bytes(obj)}, or an exporter's logical data. */
+    /**
+     * The object's current content as Python sees it: {@code bytes(obj)}, or an exporter's logical data.
+     *
+     * @throws IllegalArgumentException for an object without the buffer interface
+     */
     byte[] contents(ObjRef object);
 
     /** Stores one byte through the object itself ({@code obj[index] = value}), for writable objects. */
