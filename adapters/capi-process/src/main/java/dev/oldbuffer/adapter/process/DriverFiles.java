@@ -1,0 +1,83 @@
+package dev.oldbuffer.adapter.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Puts the driver and the probe source (class-path resources) into the cache as real files the
+ * interpreter can run, one folder per content hash, written whole or not at all.
+ */
+final class DriverFiles {
+
+    static final String DRIVER = "oldbuffer_driver.py";
+    static final String PROBE = "probe.c";
+
+    private DriverFiles() {
+    }
+
+    /** The folder holding {@value #DRIVER} and {@value #PROBE}. */
+    static Path install(Path cache) {
+        try {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String name : new String[] {DRIVER, PROBE}) {
+                try (InputStream in = DriverFiles.class.getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("resource " + name + " missing from the adapter jar");
+                    }
+                    byte[] content = in.readAllBytes();
+                    files.put(name, content);
+                    sha.update(content);
+                }
+            }
+            Path dir = cache.resolve("driver-" + HexFormat.of().formatHex(sha.digest(), 0, 8));
+            if (Files.isRegularFile(dir.resolve(DRIVER)) && Files.isRegularFile(dir.resolve(PROBE))) {
+                return dir;
+            }
+            Files.createDirectories(cache);
+            Path tmp = Files.createTempDirectory(cache, ".driver-");
+            try {
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    Files.write(tmp.resolve(f.getKey()), f.getValue());
+                }
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                // another process installed the same content first
+            } catch (IOException e) {
+                if (!Files.isRegularFile(dir.resolve(DRIVER))) {
+                    throw e;
+                }
+            } finally {
+                deleteTree(tmp);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the driver into " + cache, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package dev.oldbuffer.adapter.process;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ImplementationUnavailableException;
+import dev.oldbuffer.spi.MemoryAccessException;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.RuntimeFailure;
+import dev.oldbuffer.spi.RuntimeInfo;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * A CPython-C-API interpreter (CPython 3.9+, PyPy3) in a child process, driven through the old buffer API
+ * by a small C extension. A crash or a hang of the interpreter becomes a {@link RuntimeFailure}; the next
+ * operation starts a fresh interpreter, and references to objects of the old one are refused as stale.
+ *
+ * <p>An {@link ObjRef} handle carries a generation (upper 32 bits, bumped by every reset and restart) and the
+ * driver's object number (lower 32 bits).
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ProcessRuntime implements OldBufferRuntime {
+
+    private final LaunchConfig config;
+    private final RuntimeInfo info;
+    private final Set<Feature> features;
+    private final Protocol.Request request = new Protocol.Request();
+    private DriverProcess driver;
+    private long generation = 1;
+    private boolean closed;
+
+    ProcessRuntime(LaunchConfig config) {
+        this.config = config;
+        Map<String, String> greeting = new LinkedHashMap<>();
+        this.driver = DriverProcess.start(config, greeting);
+        this.features = parseFeatures(greeting.getOrDefault("features", ""));
+        Map<String, String> details = new LinkedHashMap<>();
+        for (String key : List.of("interpreter", "probe", "probe.path", "python.version", "platform")) {
+            details.put(key, greeting.getOrDefault(key, ""));
+        }
+        details.put("timeout", config.timeoutText());
+        if (config.pythonHome() != null) {
+            details.put("pythonhome", config.pythonHome().toString());
+        }
+        this.info = new RuntimeInfo(greeting.getOrDefault("name", "?"), greeting.getOrDefault("version", "?"), details);
+    }
+
+    /** Starts an interpreter with the options of {@link ProcessRuntimeProvider}. */
+    public static ProcessRuntime open(Map<String, String> options) {
+        return new ProcessRuntime(LaunchConfig.of(options));
+    }
+
+    private static Set<Feature> parseFeatures(String names) {
+        EnumSet<Feature> set = EnumSet.noneOf(Feature.class);
+        for (String name : names.split(",")) {
+            for (Feature f : Feature.values()) {
+                if (f.name().equals(name.trim())) {
+                    set.add(f);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(set);
+    }
+
+    @Override
+    public RuntimeInfo info() {
+        return info;
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return features;
+    }
+
+    // ---- objects
+
+    @Override
+    public ObjRef create(Fixture fixture) {
+        if (fixture instanceof Fixture.Existing x) {   // a handle stands for its object
+            objectNumber(x.object());
+            return x.object();
+        }
+        requireFeaturesOf(fixture);
+        start(Protocol.CREATE);
+        Protocol.encode(fixture, request, this::objectNumber);
+        Protocol.Response r = send(() -> "create(" + fixture.describe() + ")");
+        return new ObjRef(generation << 32 | (r.in.getInt() & 0xffffffffL), fixture.describe());
+    }
+
+    private void requireFeaturesOf(Fixture f) {
+        Feature needed = f instanceof Fixture.Exporter ? Feature.CONFIGURABLE_EXPORTER
+                : f instanceof Fixture.Cast ? Feature.MEMORYVIEW_CAST
+                : f instanceof Fixture.ArrayOf ? Feature.ARRAY_MODULE : null;
+        if (needed != null && !features.contains(needed)) {
+            throw new UnsupportedOperationException(f.describe() + " needs " + needed + ", which " + info + " ("
+                    + info.details().get("probe") + ") does not have");
+        }
+        Fixture inner = f instanceof Fixture.MemoryView m ? m.base()
+                : f instanceof Fixture.Sliced s ? s.view()
+                : f instanceof Fixture.Cast c ? c.view()
+                : f instanceof Fixture.ReadOnly o ? o.view()
+                : f instanceof Fixture.Released l ? l.view() : null;
+        if (inner != null) {
+            requireFeaturesOf(inner);
+        }
+    }
+
+    /** The driver's object number; refuses references from before the last reset or restart. */
+    private long objectNumber(ObjRef ref) {
+        if (ref.isNull()) {
+            return 0;
+        }
+        if (ref.handle() >>> 32 != generation) {
+            throw new IllegalArgumentException("stale reference to " + ref.kind()
+                    + ": it was created before the last reset or restart of " + info);
+        }
+        return ref.handle() & 0xffffffffL;
+    }
+
+    @Override
+    public byte[] contents(ObjRef object) {
+        start(Protocol.CONTENTS).u32(objectNumber(object));
+        return send(() -> "contents(" + object + ")").raw();
+    }
+
+    @Override
+    public void setItem(ObjRef object, int index, byte value) {
+        start(Protocol.SET_ITEM).u32(objectNumber(object)).u32(index).u8(value);
+        send(() -> "setItem(" + object + ", " + index + ")");
+    }
+
+    @Override
+    public boolean tryResize(ObjRef object) {
+        start(Protocol.TRY_RESIZE).u32(objectNumber(object));
+        return send(() -> "tryResize(" + object + ")").u8() == 1;
+    }
+
+    @Override
+    public boolean tryRelease(ObjRef view) {
+        start(Protocol.TRY_RELEASE).u32(objectNumber(view));
+        return send(() -> "tryRelease(" + view + ")").u8() == 1;
+    }
+
+    @Override
+    public ExportCounts exportCounts(ObjRef exporter) {
+        start(Protocol.EXPORT_COUNTS).u32(objectNumber(exporter));
+        Protocol.Response r = send(() -> "exportCounts(" + exporter + ")");
+        return new ExportCounts(r.in.getInt(), r.in.getInt(), r.in.getInt());
+    }
+
+    // ---- calls
+
+    @Override
+    public CallResult call(Function function, ObjRef object, OutSlots slots) {
+        appendCall(start(Protocol.CALL), function, object, slots);
+        return readResult(send(() -> describe(function, object, slots)), function, object, slots);
+    }
+
+    /** Sends the calls in frames of up to {@value Protocol#MAX_BATCH}; each frame gets the per-call timeout. */
+    @Override
+    public List<CallResult> callAll(List<Call> calls) {
+        List<CallResult> results = new ArrayList<>(calls.size());
+        for (int from = 0; from < calls.size(); from += Protocol.MAX_BATCH) {
+            List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + Protocol.MAX_BATCH));
+            start(Protocol.CALL_BATCH).u32(chunk.size());
+            for (Call c : chunk) {
+                appendCall(request, c.function(), c.object(), c.slots());
+            }
+            int base = from;
+            Protocol.Response r = send(() -> {
+                int i = driver.batchProgress();
+                return i >= 0 && i < chunk.size()
+                        ? describe(chunk.get(i).function(), chunk.get(i).object(), chunk.get(i).slots())
+                                + " (call " + (base + i + 1) + " of " + calls.size() + " in callAll)"
+                        : "callAll of " + calls.size() + " calls";
+            });
+            for (Call c : chunk) {
+                results.add(readResult(r, c.function(), c.object(), c.slots()));
+            }
+        }
+        return results;
+    }
+
+    private void appendCall(Protocol.Request r, Function function, ObjRef object, OutSlots slots) {
+        int mode = (object.isNull() ? Protocol.NULL_OBJECT : 0) | (slots.bufferIsNull() ? Protocol.NULL_BUFFER : 0)
+                | (slots.lengthIsNull() ? Protocol.NULL_LENGTH : 0);
+        r.u8(function.ordinal()).u8(mode).u32(objectNumber(object)).i64(slots.bufferInitial()).i64(slots.lengthInitial());
+    }
+
+    private static CallResult readResult(Protocol.Response r, Function function, ObjRef object, OutSlots slots) {
+        int rc = r.in.getInt();
+        long buffer = r.in.getLong();
+        long length = r.in.getLong();
+        Optional<PyError> error = r.u8() == 1 ? Optional.of(new PyError(r.text(), r.text())) : Optional.empty();
+        return new CallResult(function, object, slots, rc, buffer, length, error);
+    }
+
+    private static String describe(Function function, ObjRef object, OutSlots slots) {
+        return function.cName() + "(" + object.kind() + (function.hasOutParameters()
+                ? ", " + (slots.bufferIsNull() ? "NULL" : "&buf") + ", " + (slots.lengthIsNull() ? "NULL" : "&len") : "")
+                + ")";
+    }
+
+    // ---- error indicator and memory
+
+    @Override
+    public void setError(PyError error) {
+        start(Protocol.SET_ERROR).text(error.type()).text(error.message());
+        send(() -> "setError(" + error + ")");
+    }
+
+    @Override
+    public Optional<PyError> fetchError() {
+        start(Protocol.FETCH_ERROR);
+        Protocol.Response r = send(() -> "fetchError()");
+        return r.u8() == 1 ? Optional.of(new PyError(r.text(), r.text())) : Optional.empty();
+    }
+
+    @Override
+    public byte[] read(long address, int length) {
+        if (length == 0) {
+            return new byte[0];   // at any address, as the SPI says
+        }
+        start(Protocol.READ).i64(address).u32(length);
+        return send(() -> "read(0x" + Long.toHexString(address) + ", " + length + ")").raw();
+    }
+
+    @Override
+    public void write(long address, byte[] data) {
+        start(Protocol.WRITE).i64(address).raw(data);
+        send(() -> "write(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
+    }
+
+    // ---- life cycle
+
+    @Override
+    public void reset() {
+        generation++;
+        if (!closed && !driver.dead()) {
+            start(Protocol.RESET);
+            send(() -> "reset()");
+        } else {
+            ensureRunning();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        driver.close();
+    }
+
+    /** Test hook: the driver sleeps (a hang, as far as the timeout can tell). */
+    void sleepInDriver(double seconds) {
+        start(Protocol.SLEEP).f64(seconds);
+        send(() -> "sleep(" + seconds + ")");
+    }
+
+    /** Test hook: the driver dies of SIGSEGV. */
+    void crashDriver() {
+        start(Protocol.CRASH);
+        send(() -> "crash()");
+    }
+
+    private Protocol.Request start(int op) {
+        ensureRunning();
+        return request.start(op);
+    }
+
+    private void ensureRunning() {
+        if (closed) {
+            throw new IllegalStateException(info + " is closed");
+        }
+        if (driver.dead()) {
+            driver.close();
+            driver = DriverProcess.start(config, new LinkedHashMap<>());
+        }
+    }
+
+    /** Sends the request built in {@link #request}; turns a refusal status into the SPI's exception. */
+    private Protocol.Response send(Supplier<String> what) {
+        Protocol.Response r;
+        try {
+            r = driver.exchange(request, what);
+        } catch (RuntimeFailure e) {
+            generation++;   // the objects died with the interpreter
+            throw e;
+        }
+        if (r.status == Protocol.OK) {
+            return r;
+        }
+        String message = r.text();
+        switch (r.status) {
+            case Protocol.ILLEGAL_ARGUMENT: throw new IllegalArgumentException(message);
+            case Protocol.UNSUPPORTED: throw new UnsupportedOperationException(message);
+            case Protocol.MEMORY_ACCESS: throw new MemoryAccessException(message);
+            case Protocol.UNAVAILABLE: throw new ImplementationUnavailableException(message);
+            default: throw new IllegalStateException("driver error during " + what.get() + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,596 @@
+"""Serves the old buffer TCK's SPI operations over stdin/stdout (Python 3.9+, CPython or PyPy).
+
+Started by dev.oldbuffer.adapter.process.ProcessRuntime as
+    python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file>
+
+Framing, big-endian: a request is u32 length + (u8 op, payload); a response is u32 length +
+(u8 status, payload). Strings are u32 length + UTF-8. Objects live in a handle table (u32, 0 = NULL).
+The C probe (_oldbuffer_probe, probe.c) is compiled once per interpreter into the cache directory;
+without a compiler or headers a CPython falls back to ctypes.pythonapi with fewer features.
+"""
+import builtins
+import faulthandler
+import hashlib
+import importlib.machinery
+import importlib.util
+import mmap
+import os
+import platform
+import struct
+import sys
+import sysconfig
+import time
+
+# Operations (keep in sync with Protocol.java).
+HELLO, CREATE, CALL, CALL_BATCH, SET_ERROR, FETCH_ERROR, READ, WRITE = 1, 2, 3, 4, 5, 6, 7, 8
+CONTENTS, SET_ITEM, TRY_RESIZE, TRY_RELEASE, EXPORT_COUNTS, RESET, SLEEP, CRASH = 9, 10, 11, 12, 13, 14, 15, 16
+
+# Response status.
+OK, ILLEGAL_ARGUMENT, UNSUPPORTED, MEMORY_ACCESS, INTERNAL, UNAVAILABLE = 0, 1, 2, 3, 4, 5
+
+U8 = struct.Struct('>B')
+U32 = struct.Struct('>I')
+I32 = struct.Struct('>i')
+I64 = struct.Struct('>q')
+F64 = struct.Struct('>d')
+CALL_ARGS = struct.Struct('>BBIqq')      # function, mode, handle, buffer initial, length initial
+RESULT = struct.Struct('>iqqB')          # rc, buffer, length, error follows
+COUNTS = struct.Struct('>iii')
+
+MODE_NULL_OBJECT = 1
+
+FEATURES_C = ['NULL_ARGUMENTS', 'CONFIGURABLE_EXPORTER', 'MEMORY_READ', 'MEMORY_WRITE', 'PRESET_ERROR',
+              'EXPORT_PROBES']
+FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES']
+
+
+class Refusal(Exception):
+    """An answer other than OK: status plus a one-line message."""
+
+    def __init__(self, status, message):
+        Exception.__init__(self, message)
+        self.status = status
+
+
+class MissingTool(Refusal):
+    """No compiler or no headers: a CPython can still fall back to ctypes."""
+
+    def __init__(self, message):
+        Refusal.__init__(self, UNAVAILABLE, message)
+
+
+def python_error(e):
+    return Refusal(ILLEGAL_ARGUMENT, '%s: %s' % (type(e).__name__, e))
+
+
+# ---- building and loading the probe ------------------------------------------------------------
+
+def install_hint(what):
+    if platform.python_implementation() == 'PyPy':
+        return {'headers': 'apt-get install pypy3-dev', 'gcc': 'apt-get install gcc'}[what]
+    return {'headers': 'install the interpreter\'s development headers (e.g. apt-get install python3-dev)',
+            'gcc': 'apt-get install gcc'}[what]
+
+
+def include_candidates():
+    # OLDBUFFER_PROBE_INCLUDE: headers of a relocated interpreter whose sysconfig points elsewhere
+    override = os.environ.get('OLDBUFFER_PROBE_INCLUDE')
+    if override:
+        return [override]
+    return [sysconfig.get_config_var('INCLUDEPY'), sysconfig.get_paths().get('include')]
+
+
+def find_include_dir():
+    for d in include_candidates():
+        if d and os.path.isfile(os.path.join(d, 'Python.h')):
+            return d
+    return None
+
+
+def build_probe(cache_root, source_path):
+    """Path of the compiled probe; compiled into a temporary directory then renamed, so a cache entry
+    is complete or absent. Raises Refusal(UNAVAILABLE) naming what is missing."""
+    import shutil, subprocess, tempfile   # only when building: keeps a cached start-up short
+    ext = sysconfig.get_config_var('EXT_SUFFIX') or '.so'
+    include = find_include_dir()
+    if include is None:
+        raise MissingTool('Python.h not found for %s (looked in %s): %s'
+                      % (sys.executable, ', '.join(d for d in include_candidates() if d), install_hint('headers')))
+    cc = os.environ.get('CC') or shutil.which('gcc') or shutil.which('cc')
+    if not cc:
+        raise MissingTool('no C compiler (gcc) on PATH to build the probe: ' + install_hint('gcc'))
+    with open(source_path, 'rb') as f:
+        source = f.read()
+    flags = ['-shared', '-fPIC', '-O2', '-Wall', '-Wno-deprecated-declarations']
+    exe = os.path.realpath(sys.executable)
+    key = hashlib.sha256(repr((exe, os.stat(exe).st_mtime, sys.version, ext, include,
+                               os.stat(os.path.join(include, 'Python.h')).st_mtime, cc, flags)).encode()
+                         + source).hexdigest()[:20]
+    final_dir = os.path.join(cache_root, key)
+    target = os.path.join(final_dir, '_oldbuffer_probe' + ext)
+    if os.path.isfile(target):
+        return target
+    os.makedirs(cache_root, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix='.build-', dir=cache_root)
+    try:
+        shutil.copyfile(source_path, os.path.join(tmp, 'probe.c'))
+        cmd = [cc] + flags + ['-I', include, os.path.join(tmp, 'probe.c'),
+                              '-o', os.path.join(tmp, '_oldbuffer_probe' + ext)]
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if done.returncode != 0:
+            out = done.stdout.decode('utf-8', 'replace').strip().splitlines()
+            errors = [line for line in out if 'error' in line] or out
+            raise Refusal(UNAVAILABLE, 'building the probe failed (%s): %s'
+                          % (' '.join(cmd), ' | '.join(errors[:3])))
+        with open(os.path.join(tmp, 'python.txt'), 'w') as f:
+            f.write('%s\n%s\n' % (exe, sys.version))
+        try:
+            os.rename(tmp, final_dir)
+        except OSError:
+            if not os.path.isfile(target):   # someone else finished first: use theirs
+                raise
+    finally:
+        if os.path.isdir(tmp):
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def load_probe(path):
+    loader = importlib.machinery.ExtensionFileLoader('_oldbuffer_probe', path)
+    spec = importlib.util.spec_from_file_location('_oldbuffer_probe', path, loader=loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+class CtypesProbe(object):
+    """The probe's call interface through ctypes.pythonapi, for a CPython without compiler or headers.
+
+    ctypes raises any error a call leaves set and drops the return value, so with an error set the
+    return code is inferred (-1; CheckReadBuffer never sets one) and the error is held here in Python
+    rather than in the interpreter's indicator. Hence no PRESET_ERROR, and a call that would clear the
+    indicator (CheckReadBuffer on a failing object) leaves this copy alone."""
+
+    def __init__(self):
+        import ctypes
+        self.ctypes = ctypes
+        api = ctypes.pythonapi
+        vp, sp = ctypes.c_void_p, ctypes.POINTER(ctypes.c_ssize_t)
+        self.functions = []
+        for name, has_slots in (('PyObject_AsCharBuffer', True), ('PyObject_AsReadBuffer', True),
+                                ('PyObject_CheckReadBuffer', False), ('PyObject_AsWriteBuffer', True)):
+            f = getattr(api, name)
+            f.restype = ctypes.c_int
+            f.argtypes = [vp, ctypes.POINTER(vp), sp] if has_slots else [vp]
+            self.functions.append(f)
+        self.held = None
+        libc = ctypes.CDLL(None, use_errno=True)
+        iov = ctypes.c_void_p * 2
+        self.iov = iov
+        self.readv, self.writev = libc.process_vm_readv, libc.process_vm_writev
+        for f in (self.readv, self.writev):
+            f.restype = ctypes.c_ssize_t
+            f.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong,
+                          ctypes.c_ulong]
+
+    def call(self, fn, obj, mode, buffer_initial, length_initial):
+        ctypes = self.ctypes
+        buf = ctypes.c_void_p(buffer_initial)
+        length = ctypes.c_ssize_t(length_initial)
+        address = None if mode & MODE_NULL_OBJECT else id(obj)   # id() is the address in CPython
+        try:
+            if fn == 2:
+                rc = self.functions[fn](address)
+            else:
+                rc = self.functions[fn](address, None if mode & 2 else ctypes.byref(buf),
+                                        None if mode & 4 else ctypes.byref(length))
+        except Exception as e:
+            rc = -1
+            self.held = (type(e).__name__, str(e))
+        return rc, buf.value or 0, length.value, self.held
+
+    def set_error(self, etype, message):
+        raise Refusal(UNSUPPORTED, 'PRESET_ERROR needs the C probe (this runtime uses the ctypes fallback)')
+
+    def fetch_error(self):
+        held, self.held = self.held, None
+        return held
+
+    def _copy(self, f, local, remote, n):
+        ctypes = self.ctypes
+        lv, rv = self.iov(local, n), self.iov(remote, n)
+        done = f(os.getpid(), ctypes.addressof(lv), 1, ctypes.addressof(rv), 1, 0)
+        if done < 0 and ctypes.get_errno() in (1, 38):    # EPERM, ENOSYS: copy unchecked
+            ctypes.memmove(remote if f is self.writev else local, local if f is self.writev else remote, n)
+            return True
+        return done == n
+
+    def read(self, address, n):
+        out = self.ctypes.create_string_buffer(max(n, 1))
+        if n and not self._copy(self.readv, self.ctypes.addressof(out), address, n):
+            return None
+        return out.raw[:n]
+
+    def write(self, address, data):
+        src = self.ctypes.create_string_buffer(bytes(data), max(len(data), 1))
+        return not data or self._copy(self.writev, self.ctypes.addressof(src), address, len(data))
+
+
+# ---- the server ---------------------------------------------------------------------------------
+
+def u32_str(s):
+    b = s.encode('utf-8', 'surrogatepass')
+    return U32.pack(len(b)) + b
+
+
+def u32_bytes(b):
+    return U32.pack(len(b)) + b
+
+
+class Reader(object):
+    """Decodes one request body."""
+    __slots__ = ('body', 'pos')
+
+    def __init__(self, body, pos=1):
+        self.body = body
+        self.pos = pos
+
+    def unpack(self, st):
+        values = st.unpack_from(self.body, self.pos)
+        self.pos += st.size
+        return values
+
+    def u8(self):
+        return self.unpack(U8)[0]
+
+    def u32(self):
+        return self.unpack(U32)[0]
+
+    def i64(self):
+        return self.unpack(I64)[0]
+
+    def raw(self):
+        n = self.u32()
+        data = self.body[self.pos:self.pos + n]
+        self.pos += n
+        return bytes(data)
+
+    def text(self):
+        return self.raw().decode('utf-8', 'surrogatepass')
+
+
+class Driver(object):
+
+    def __init__(self, probe, probe_kind, progress):
+        self.probe = probe
+        self.probe_kind = probe_kind
+        self.progress = progress
+        self.objects = {}
+        self.next_handle = 1
+        self.error_cache = {}
+        self.features = list(FEATURES_C if probe_kind == 'c-extension' else FEATURES_CTYPES)
+        try:
+            import array
+            self.array = array
+            self.features.append('ARRAY_MODULE')
+        except ImportError:
+            self.array = None
+        try:
+            with memoryview(b'abcd') as m:
+                m.cast('B', [2, 2]).release()
+            self.features.append('MEMORYVIEW_CAST')
+        except Exception:
+            pass
+        self.handlers = {
+            HELLO: self.hello, CREATE: self.create, CALL: self.call, CALL_BATCH: self.call_batch,
+            SET_ERROR: self.set_error, FETCH_ERROR: self.fetch_error, READ: self.read, WRITE: self.write,
+            CONTENTS: self.contents, SET_ITEM: self.set_item, TRY_RESIZE: self.try_resize,
+            TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
+            SLEEP: self.sleep, CRASH: self.crash,
+        }
+
+    # -- identity
+
+    def hello(self, r):
+        impl = sys.implementation.name
+        if impl == 'pypy':
+            v = sys.pypy_version_info
+            name, version = 'PyPy', '%d.%d.%d (Python %s)' % (v.major, v.minor, v.micro, platform.python_version())
+        else:
+            name = 'CPython' if impl == 'cpython' else impl
+            version = platform.python_version()
+        facts = [('name', name), ('version', version), ('features', ','.join(self.features)),
+                 ('interpreter', sys.executable), ('probe', self.probe_kind),
+                 ('probe.path', getattr(self.probe, '__file__', 'ctypes.pythonapi')),
+                 ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform())]
+        return U32.pack(len(facts)) + b''.join(u32_str(k) + u32_str(v) for k, v in facts)
+
+    # -- objects
+
+    def obj(self, handle):
+        try:
+            return self.objects[handle]
+        except KeyError:
+            raise Refusal(ILLEGAL_ARGUMENT, 'no object with handle %d' % handle)
+
+    def build(self, r):
+        tag = chr(r.u8())
+        if tag == 'B':
+            return bytes(r.raw())
+        if tag == 'A':
+            return bytearray(r.raw())
+        if tag == 'R':
+            typecode = chr(r.u8())
+            raw = r.raw()
+            if self.array is None:
+                raise Refusal(UNSUPPORTED, 'the array module is not available')
+            a = self.array.array(typecode)
+            a.frombytes(raw)
+            return a
+        if tag == 'M':
+            return memoryview(self.build(r))
+        if tag == 'S':
+            view = self.build(r)
+            has_start, start, has_stop, stop, step = r.u8(), r.i64(), r.u8(), r.i64(), r.i64()
+            return view[slice(start if has_start else None, stop if has_stop else None, step)]
+        if tag == 'C':
+            view = self.build(r)
+            fmt = r.text()
+            shape = [r.i64() for _ in range(r.u32())]
+            if 'MEMORYVIEW_CAST' not in self.features:
+                raise Refusal(UNSUPPORTED, 'memoryview.cast is not available')
+            return view.cast(fmt, shape) if shape else view.cast(fmt)
+        if tag == 'O':
+            return self.build(r).toreadonly()
+        if tag == 'L':
+            view = self.build(r)
+            view.release()
+            return view
+        if tag == 'T':
+            return r.text()
+        if tag == 'I':
+            return r.i64()
+        if tag == 'N':
+            return None
+        if tag == 'X':    # an object created before: the very same object
+            return self.obj(r.u32())
+        if tag == 'E':
+            read_only, step, fail_with, data = r.u8(), r.u32(), r.text(), r.raw()
+            exporter = getattr(self.probe, 'Exporter', None)
+            if exporter is None:
+                raise Refusal(UNSUPPORTED, 'the configurable exporter needs the C probe (ctypes fallback in use)')
+            etype = None
+            if fail_with:
+                etype = getattr(builtins, fail_with, None)
+                if not (isinstance(etype, type) and issubclass(etype, BaseException)):
+                    raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % fail_with)
+            return exporter(data, bool(read_only), step, etype)
+        raise Refusal(INTERNAL, 'unknown fixture tag %r' % tag)
+
+    def create(self, r):
+        try:
+            o = self.build(r)
+        except Refusal:
+            raise
+        except Exception as e:
+            raise python_error(e)
+        handle = self.next_handle
+        self.next_handle += 1
+        self.objects[handle] = o
+        return U32.pack(handle)
+
+    def contents(self, r):
+        o = self.obj(r.u32())
+        if self.is_exporter(o):
+            return u32_bytes(self.probe.exporter_contents(o))
+        try:
+            with memoryview(o) as m:
+                return u32_bytes(m.tobytes())
+        except Exception as e:
+            raise python_error(e)
+
+    def is_exporter(self, o):
+        t = getattr(self.probe, 'Exporter', None)
+        return t is not None and isinstance(o, t)
+
+    def set_item(self, r):
+        o, index, value = self.obj(r.u32()), r.unpack(I32)[0], r.u8()
+        try:
+            if self.is_exporter(o):
+                self.probe.exporter_setitem(o, index, value)
+            elif isinstance(o, bytearray):
+                o[index] = value
+            else:
+                # one byte of the object's memory, whatever its item format
+                with memoryview(o) as m:
+                    if m.ndim == 1 and m.format in ('B', 'b', 'c'):
+                        m[index] = {'B': value, 'b': value - 256 if value > 127 else value,
+                                    'c': bytes([value])}[m.format]
+                    else:
+                        with m.cast('B') as flat:
+                            flat[index] = value
+        except Exception as e:
+            raise python_error(e)
+        return b''
+
+    def try_resize(self, r):
+        o = self.obj(r.u32())
+        if not isinstance(o, bytearray) and not (self.array is not None and isinstance(o, self.array.array)):
+            raise Refusal(ILLEGAL_ARGUMENT, '%s cannot be resized' % type(o).__name__)
+        try:
+            o.append(0)
+        except BufferError:
+            return b'\x00'
+        o.pop()
+        return b'\x01'
+
+    def try_release(self, r):
+        o = self.obj(r.u32())
+        if not isinstance(o, memoryview):
+            raise Refusal(ILLEGAL_ARGUMENT, '%s is not a memoryview' % type(o).__name__)
+        try:
+            o.release()
+        except BufferError:
+            return b'\x00'
+        return b'\x01'
+
+    def export_counts(self, r):
+        o = self.obj(r.u32())
+        if not self.is_exporter(o):
+            raise Refusal(ILLEGAL_ARGUMENT, '%s is not an exporter' % type(o).__name__)
+        return COUNTS.pack(*self.probe.exporter_counts(o))
+
+    def reset(self, r):
+        self.objects.clear()
+        self.probe.fetch_error()
+        return b''
+
+    # -- calls: the hot path
+
+    def encode_result(self, result):
+        rc, buf, length, err = result
+        if err is None:
+            return RESULT.pack(rc, buf, length, 0)
+        tail = self.error_cache.get(err)
+        if tail is None:
+            tail = self.error_cache[err] = u32_str(err[0]) + u32_str(err[1])
+            if len(self.error_cache) > 4096:
+                self.error_cache.clear()
+        return RESULT.pack(rc, buf, length, 1) + tail
+
+    def call(self, r):
+        fn, mode, handle, bi, li = CALL_ARGS.unpack_from(r.body, 1)
+        o = self.obj(handle) if handle else None
+        return self.encode_result(self.probe.call(fn, o, mode, bi, li))
+
+    def call_batch(self, r):
+        body = r.body
+        (n,) = U32.unpack_from(body, 1)
+        objects, call, encode, unpack, progress = self.objects, self.probe.call, self.encode_result, \
+            CALL_ARGS.unpack_from, self.progress
+        size = CALL_ARGS.size
+        out = []
+        pos = 5
+        for i in range(n):
+            fn, mode, handle, bi, li = unpack(body, pos)
+            pos += size
+            if handle and handle not in objects:
+                raise Refusal(ILLEGAL_ARGUMENT, 'no object with handle %d (call %d of the batch)' % (handle, i))
+            if progress is not None:
+                U32.pack_into(progress, 0, i)    # so a crash can name the call
+            out.append(encode(call(fn, objects.get(handle), mode, bi, li)))
+        return b''.join(out)
+
+    # -- error indicator and memory
+
+    def set_error(self, r):
+        name, message = r.text(), r.text()
+        etype = getattr(builtins, name, None)
+        if not (isinstance(etype, type) and issubclass(etype, BaseException)):
+            raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % name)
+        self.probe.set_error(etype, message)
+        return b''
+
+    def fetch_error(self, r):
+        err = self.probe.fetch_error()
+        if err is None:
+            return b'\x00'
+        return b'\x01' + u32_str(err[0]) + u32_str(err[1])
+
+    def read(self, r):
+        address, n = r.i64(), r.u32()
+        data = self.probe.read(address & 0xFFFFFFFFFFFFFFFF, n)
+        if data is None:
+            raise Refusal(MEMORY_ACCESS, 'cannot read %d bytes at 0x%x: not mapped' % (n, address))
+        return u32_bytes(data)
+
+    def write(self, r):
+        address, data = r.i64(), r.raw()
+        if not self.probe.write(address & 0xFFFFFFFFFFFFFFFF, data):
+            raise Refusal(MEMORY_ACCESS, 'cannot write %d bytes at 0x%x: not writable' % (len(data), address))
+        return b''
+
+    # -- test-only operations: a hang and a crash
+
+    def sleep(self, r):
+        time.sleep(F64.unpack_from(r.body, 1)[0])
+        return b''
+
+    def crash(self, r):
+        import signal
+        os.kill(os.getpid(), signal.SIGSEGV)
+        time.sleep(10)
+        return b''
+
+    # -- the loop
+
+    def serve(self, inp, out):
+        handlers = self.handlers
+        read, write, flush = inp.read, out.write, out.flush
+        while True:
+            head = read(4)
+            if len(head) < 4:
+                return
+            (n,) = U32.unpack(head)
+            body = read(n)
+            try:
+                payload = handlers[body[0]](Reader(body))
+                status = OK
+            except Refusal as e:
+                status, payload = e.status, u32_str(str(e))
+            except Exception:
+                import traceback
+                status, payload = INTERNAL, u32_str(traceback.format_exc())
+            write(U32.pack(len(payload) + 1) + U8.pack(status))
+            write(payload)
+            flush()
+
+
+def main(argv):
+    driver_dir, cache_root, mode, progress_path = argv[:4]
+    try:   # 3.14+ would add a C stack trace; the Python one names the operation and stays short
+        faulthandler.enable(file=sys.stderr, c_stack=False)
+    except TypeError:
+        faulthandler.enable(file=sys.stderr)
+    # The protocol owns the real stdout; anything printed (by Python or C) goes to stderr.
+    out = os.fdopen(os.dup(1), 'wb', buffering=1 << 16)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    inp = os.fdopen(0, 'rb', buffering=1 << 16)
+
+    progress = None
+    if progress_path:
+        with open(progress_path, 'r+b') as f:
+            progress = mmap.mmap(f.fileno(), 8)
+
+    probe, kind, failure = None, None, None
+    try:
+        if mode in ('auto', 'c-extension'):
+            try:
+                probe, kind = load_probe(build_probe(cache_root, os.path.join(driver_dir, 'probe.c'))), 'c-extension'
+            except MissingTool as e:
+                if mode == 'c-extension' or platform.python_implementation() != 'CPython':
+                    raise
+                probe, kind = CtypesProbe(), 'ctypes (fallback: %s)' % e
+        elif mode == 'ctypes':
+            if platform.python_implementation() != 'CPython':
+                raise Refusal(UNAVAILABLE, 'the ctypes probe needs CPython (ctypes.pythonapi)')
+            probe, kind = CtypesProbe(), 'ctypes'
+        else:
+            raise Refusal(UNAVAILABLE, 'unknown probe mode %r (auto, c-extension, ctypes)' % mode)
+    except Refusal as e:
+        failure = e
+    except Exception as e:
+        failure = Refusal(UNAVAILABLE, 'cannot load the probe: %s: %s' % (type(e).__name__, e))
+
+    # The first answer is unsolicited: the driver's identity, or why it cannot serve.
+    if failure is not None:
+        msg = u32_str(str(failure))
+        out.write(U32.pack(len(msg) + 1) + U8.pack(UNAVAILABLE) + msg)
+        out.flush()
+        return
+    driver = Driver(probe, kind, progress)
+    hello = driver.hello(None)
+    out.write(U32.pack(len(hello) + 1) + U8.pack(OK) + hello)
+    out.flush()
+    driver.serve(inp, out)

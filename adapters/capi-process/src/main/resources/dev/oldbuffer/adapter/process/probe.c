@@ -1,0 +1,410 @@
+/*
+ * _oldbuffer_probe: calls the four old-buffer functions exactly as C code does, and provides the
+ * configurable exporter type of dev.oldbuffer.spi.ExporterSpec.
+ *
+ * Built by driver.py once per interpreter against that interpreter's own headers
+ * (CPython 3.9+ or PyPy's cpyext). Python code never sees the error indicator a call leaves set:
+ * it is moved into static storage right after the call and put back right before the next one, so
+ * it survives the driver's own Python code between protocol requests.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#if !defined(PYPY_VERSION) && PY_VERSION_HEX >= 0x030D0000
+/* Since 3.13 Python.h no longer declares them; libpython still exports them (stable ABI). */
+PyAPI_FUNC(int) PyObject_AsCharBuffer(PyObject *obj, const char **buffer, Py_ssize_t *buffer_len);
+PyAPI_FUNC(int) PyObject_AsReadBuffer(PyObject *obj, const void **buffer, Py_ssize_t *buffer_len);
+PyAPI_FUNC(int) PyObject_CheckReadBuffer(PyObject *obj);
+PyAPI_FUNC(int) PyObject_AsWriteBuffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len);
+#endif
+
+/* ---- the held error indicator ------------------------------------------------------------- */
+
+static PyObject *held_type, *held_value, *held_tb;
+static PyObject *held_info; /* (type name, str(value)) of the held error, or NULL */
+
+/* Puts the held error back into the indicator (before a call). */
+static void restore_held(void)
+{
+    if (held_type != NULL) {
+        PyErr_Restore(held_type, held_value, held_tb);
+        held_type = held_value = held_tb = NULL;
+    }
+    Py_CLEAR(held_info);
+}
+
+static PyObject *describe(PyObject *type, PyObject *value)
+{
+    PyObject *name = PyObject_GetAttrString(type, "__name__");
+    if (name == NULL) {
+        PyErr_Clear();
+        name = PyUnicode_FromString("?");
+    }
+    PyObject *msg = value != NULL ? PyObject_Str(value) : NULL;
+    if (msg == NULL) {
+        PyErr_Clear();
+        msg = PyUnicode_FromString("");
+    }
+    PyObject *info = PyTuple_Pack(2, name, msg);
+    Py_DECREF(name);
+    Py_DECREF(msg);
+    return info;
+}
+
+/* Moves the indicator into static storage (after a call); the indicator is clear afterwards. */
+static void capture_held(void)
+{
+    PyErr_Fetch(&held_type, &held_value, &held_tb);
+    if (held_type == NULL) {
+        return;
+    }
+    PyErr_NormalizeException(&held_type, &held_value, &held_tb);
+    held_info = describe(held_type, held_value);
+    if (held_info == NULL) {
+        PyErr_Clear();
+    }
+}
+
+static void drop_held(void)
+{
+    Py_CLEAR(held_type);
+    Py_CLEAR(held_value);
+    Py_CLEAR(held_tb);
+    Py_CLEAR(held_info);
+}
+
+/* ---- calls ------------------------------------------------------------------------------- */
+
+#define MODE_NULL_OBJECT 1
+#define MODE_NULL_BUFFER 2
+#define MODE_NULL_LENGTH 4
+
+/* call(fn, obj, mode, buffer_initial, length_initial) -> (rc, buffer, length, error or None)
+ * fn: 0 AsCharBuffer, 1 AsReadBuffer, 2 CheckReadBuffer, 3 AsWriteBuffer. */
+static PyObject *probe_call(PyObject *self, PyObject *args)
+{
+    int fn, mode, rc = 0;
+    PyObject *obj;
+    long long buffer_initial, length_initial;
+    if (!PyArg_ParseTuple(args, "iOiLL", &fn, &obj, &mode, &buffer_initial, &length_initial)) {
+        return NULL;
+    }
+    if (fn < 0 || fn > 3) {
+        PyErr_Format(PyExc_ValueError, "unknown function %d", fn);
+        return NULL;
+    }
+    void *buffer = (void *)(intptr_t)buffer_initial;
+    Py_ssize_t length = (Py_ssize_t)length_initial;
+    PyObject *o = (mode & MODE_NULL_OBJECT) ? NULL : obj;
+    void **bp = (mode & MODE_NULL_BUFFER) ? NULL : &buffer;
+    Py_ssize_t *lp = (mode & MODE_NULL_LENGTH) ? NULL : &length;
+
+    restore_held();
+    switch (fn) {
+    case 0: rc = PyObject_AsCharBuffer(o, (const char **)bp, lp); break;
+    case 1: rc = PyObject_AsReadBuffer(o, (const void **)bp, lp); break;
+    case 2: rc = PyObject_CheckReadBuffer(o); break;
+    case 3: rc = PyObject_AsWriteBuffer(o, bp, lp); break;
+    }
+    capture_held();
+    return Py_BuildValue("iLLO", rc, (long long)(intptr_t)buffer, (long long)length,
+                         held_info != NULL ? held_info : Py_None);
+}
+
+/* set_error(type, message): PyErr_SetString on top of whatever is held. */
+static PyObject *probe_set_error(PyObject *self, PyObject *args)
+{
+    PyObject *type;
+    const char *message;
+    if (!PyArg_ParseTuple(args, "Os", &type, &message)) {
+        return NULL;
+    }
+    if (!PyExceptionClass_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "not an exception type");
+        return NULL;
+    }
+    restore_held();
+    PyErr_SetString(type, message);
+    capture_held();
+    Py_RETURN_NONE;
+}
+
+/* fetch_error() -> (type name, message) or None; clears it, as PyErr_Fetch does. */
+static PyObject *probe_fetch_error(PyObject *self, PyObject *unused)
+{
+    PyObject *info = held_info;
+    if (info == NULL) {
+        info = held_type != NULL ? Py_BuildValue("ss", "?", "") : Py_None;
+        if (info == Py_None) {
+            Py_INCREF(info);
+        }
+    } else {
+        Py_INCREF(info);
+    }
+    drop_held();
+    return info;
+}
+
+/* ---- memory ------------------------------------------------------------------------------ */
+
+/* The kernel copies within our own address space and answers EFAULT for unmapped memory instead
+ * of a segfault, so a read at a garbage address is reported, not fatal. */
+static int copy_checked(void *dst, const void *src, size_t n, int to_foreign)
+{
+    struct iovec local = {to_foreign ? (void *)src : dst, n};
+    struct iovec remote = {to_foreign ? dst : (void *)src, n};
+    ssize_t done = to_foreign ? process_vm_writev(getpid(), &local, 1, &remote, 1, 0)
+                              : process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+    if (done == (ssize_t)n) {
+        return 0;
+    }
+    if (done < 0 && (errno == ENOSYS || errno == EPERM)) {
+        memcpy(dst, src, n); /* not allowed here (seccomp): copy unchecked */
+        return 0;
+    }
+    return -1;
+}
+
+/* read(address, n) -> bytes, or None when the memory is not readable */
+static PyObject *probe_read(PyObject *self, PyObject *args)
+{
+    unsigned long long address;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Kn", &address, &n)) {
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (out == NULL) {
+        return NULL;
+    }
+    if (n > 0 && copy_checked(PyBytes_AS_STRING(out), (const void *)(uintptr_t)address, (size_t)n, 0) != 0) {
+        Py_DECREF(out);
+        Py_RETURN_NONE;
+    }
+    return out;
+}
+
+/* write(address, data) -> True, or False when the memory is not writable */
+static PyObject *probe_write(PyObject *self, PyObject *args)
+{
+    unsigned long long address;
+    const char *data;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Ky#", &address, &data, &n)) {
+        return NULL;
+    }
+    if (n > 0 && copy_checked((void *)(uintptr_t)address, data, (size_t)n, 1) != 0) {
+        Py_RETURN_FALSE;
+    }
+    Py_RETURN_TRUE;
+}
+
+/* ---- the configurable exporter ----------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    char *storage;        /* len * step bytes; logical byte i lives at storage[i * step] */
+    Py_ssize_t len;
+    Py_ssize_t step;
+    int readonly;
+    PyObject *fail_with;  /* exception type or NULL */
+    int acquires, releases, last_flags;
+    Py_ssize_t shape[1], strides[1];
+} Exporter;
+
+static PyTypeObject ExporterType;
+
+static PyObject *exporter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    const char *data;
+    Py_ssize_t len, step;
+    int readonly;
+    PyObject *fail_with;
+    if (!PyArg_ParseTuple(args, "y#pnO", &data, &len, &readonly, &step, &fail_with)) {
+        return NULL;
+    }
+    if (step < 1) {
+        PyErr_SetString(PyExc_ValueError, "step must be at least 1");
+        return NULL;
+    }
+    if (fail_with != Py_None && !PyExceptionClass_Check(fail_with)) {
+        PyErr_SetString(PyExc_TypeError, "fail_with must be an exception type or None");
+        return NULL;
+    }
+    Exporter *self = (Exporter *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->storage = PyMem_Calloc(len * step + 1, 1);
+    if (self->storage == NULL) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        self->storage[i * step] = data[i];
+    }
+    self->len = len;
+    self->step = step;
+    self->readonly = readonly;
+    self->fail_with = fail_with == Py_None ? NULL : fail_with;
+    Py_XINCREF(self->fail_with);
+    self->last_flags = -1;
+    self->shape[0] = len;
+    self->strides[0] = step;
+    return (PyObject *)self;
+}
+
+static void exporter_dealloc(Exporter *self)
+{
+    PyMem_Free(self->storage);
+    Py_XDECREF(self->fail_with);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* The order of checks is the one ExporterSpec documents. */
+static int exporter_getbuffer(Exporter *self, Py_buffer *view, int flags)
+{
+    self->last_flags = flags;
+    view->obj = NULL;
+    if (self->fail_with != NULL) {
+        PyErr_SetString(self->fail_with, "exporter refused");
+        return -1;
+    }
+    if ((flags & PyBUF_WRITABLE) && self->readonly) {
+        PyErr_SetString(PyExc_BufferError, "exporter is read-only");
+        return -1;
+    }
+    if (self->step > 1 && (flags & PyBUF_STRIDES) != PyBUF_STRIDES) {
+        PyErr_SetString(PyExc_BufferError, "exporter is not contiguous");
+        return -1;
+    }
+    view->buf = self->storage;
+    view->obj = (PyObject *)self;
+    Py_INCREF(self);
+    view->len = self->len;
+    view->itemsize = 1;
+    view->readonly = self->readonly;
+    view->ndim = 1;
+    view->format = (flags & PyBUF_FORMAT) ? "B" : NULL;
+    view->shape = (flags & PyBUF_ND) == PyBUF_ND ? self->shape : NULL;
+    view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? self->strides : NULL;
+    view->suboffsets = NULL;
+    view->internal = NULL;
+    self->acquires++;
+    return 0;
+}
+
+static void exporter_releasebuffer(Exporter *self, Py_buffer *view)
+{
+    self->releases++;
+}
+
+static PyBufferProcs exporter_as_buffer = {
+    (getbufferproc)exporter_getbuffer,
+    (releasebufferproc)exporter_releasebuffer,
+};
+
+static PyTypeObject ExporterType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    "_oldbuffer_probe.Exporter",      /* tp_name */
+    sizeof(Exporter),                 /* tp_basicsize */
+};
+
+static Exporter *as_exporter(PyObject *o)
+{
+    if (!PyObject_TypeCheck(o, &ExporterType)) {
+        PyErr_SetString(PyExc_TypeError, "not an exporter");
+        return NULL;
+    }
+    return (Exporter *)o;
+}
+
+/* exporter_contents(e) -> bytes: the logical data */
+static PyObject *probe_exporter_contents(PyObject *module, PyObject *o)
+{
+    Exporter *e = as_exporter(o);
+    if (e == NULL) {
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, e->len);
+    if (out != NULL) {
+        for (Py_ssize_t i = 0; i < e->len; i++) {
+            PyBytes_AS_STRING(out)[i] = e->storage[i * e->step];
+        }
+    }
+    return out;
+}
+
+/* exporter_counts(e) -> (acquires, releases, last_flags) */
+static PyObject *probe_exporter_counts(PyObject *module, PyObject *o)
+{
+    Exporter *e = as_exporter(o);
+    return e == NULL ? NULL : Py_BuildValue("iii", e->acquires, e->releases, e->last_flags);
+}
+
+/* exporter_setitem(e, index, value): logical byte index := value */
+static PyObject *probe_exporter_setitem(PyObject *module, PyObject *args)
+{
+    PyObject *o;
+    Py_ssize_t index;
+    int value;
+    if (!PyArg_ParseTuple(args, "Oni", &o, &index, &value)) {
+        return NULL;
+    }
+    Exporter *e = as_exporter(o);
+    if (e == NULL) {
+        return NULL;
+    }
+    if (index < 0 || index >= e->len) {
+        PyErr_SetString(PyExc_IndexError, "exporter index out of range");
+        return NULL;
+    }
+    e->storage[index * e->step] = (char)value;
+    Py_RETURN_NONE;
+}
+
+/* ---- module ------------------------------------------------------------------------------ */
+
+static PyMethodDef probe_methods[] = {
+    {"call", probe_call, METH_VARARGS, "call(fn, obj, mode, buffer_initial, length_initial)"},
+    {"set_error", probe_set_error, METH_VARARGS, "set_error(type, message)"},
+    {"fetch_error", probe_fetch_error, METH_NOARGS, "fetch_error() -> (type, message) or None"},
+    {"read", probe_read, METH_VARARGS, "read(address, n) -> bytes or None"},
+    {"write", probe_write, METH_VARARGS, "write(address, data) -> bool"},
+    {"exporter_contents", probe_exporter_contents, METH_O, NULL},
+    {"exporter_counts", probe_exporter_counts, METH_O, NULL},
+    {"exporter_setitem", probe_exporter_setitem, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef probe_module = {
+    PyModuleDef_HEAD_INIT, "_oldbuffer_probe", "Old buffer API probe", -1, probe_methods
+};
+
+PyMODINIT_FUNC PyInit__oldbuffer_probe(void)
+{
+    ExporterType.tp_flags = Py_TPFLAGS_DEFAULT;
+    ExporterType.tp_new = exporter_new;
+    ExporterType.tp_dealloc = (destructor)exporter_dealloc;
+    ExporterType.tp_as_buffer = &exporter_as_buffer;
+    ExporterType.tp_doc = "Exporter(data, readonly, step, fail_with): configurable bf_getbuffer";
+    if (PyType_Ready(&ExporterType) < 0) {
+        return NULL;
+    }
+    PyObject *m = PyModule_Create(&probe_module);
+    if (m == NULL) {
+        return NULL;
+    }
+    Py_INCREF(&ExporterType);
+    if (PyModule_AddObject(m, "Exporter", (PyObject *)&ExporterType) < 0) {
+        Py_DECREF(&ExporterType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

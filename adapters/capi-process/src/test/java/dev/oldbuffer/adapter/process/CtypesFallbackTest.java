@@ -1,0 +1,58 @@
+package dev.oldbuffer.adapter.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExporterSpec;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ImplementationUnavailableException;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.PyError;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** probe=ctypes: the functions through ctypes.pythonapi, with fewer features. */
+class CtypesFallbackTest {
+
+    @ParameterizedTest
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "PYPY3")
+    void callsWorkWithoutTheCProbe(TestRuntime which) {
+        try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.PROBE, "ctypes"))) {
+            assertThat(rt.info().details()).containsEntry("probe", "ctypes");
+            assertThat(rt.features()).isEqualTo(EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ,
+                    Feature.MEMORY_WRITE, Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST));
+
+            ObjRef hello = rt.create(Fixture.bytes("hello".getBytes()));
+            CallResult ok = rt.call(Function.AS_CHAR_BUFFER, hello, OutSlots.sentinels());
+            assertThat(ok.returnValue()).isZero();
+            assertThat(rt.read(ok.buffer(), ok.length() > 0 ? 5 : 0)).isEqualTo("hello".getBytes());
+
+            CallResult str = rt.call(Function.AS_READ_BUFFER, rt.create(Fixture.str("s")), OutSlots.sentinels());
+            assertThat(str.returnValue()).isEqualTo(-1);
+            assertThat(str.error()).contains(new PyError("TypeError", "a bytes-like object is required, not 'str'"));
+            assertThat(rt.fetchError()).isEqualTo(str.error());
+            assertThat(rt.fetchError()).isEmpty();
+
+            CallResult nullObject = rt.call(Function.AS_CHAR_BUFFER, ObjRef.NULL, OutSlots.sentinels());
+            assertThat(nullObject.error()).map(PyError::type).contains("SystemError");
+
+            assertThatThrownBy(() -> rt.create(Fixture.exporter(ExporterSpec.writable(new byte[1]))))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> rt.setError(new PyError("ValueError", "x")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestRuntime.class, names = "PYPY3")
+    void pypyHasNoPythonapi(TestRuntime which) {
+        assertThatThrownBy(() -> ProcessRuntime.open(which.options(Map.of(LaunchConfig.PROBE, "ctypes"))))
+                .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("needs CPython");
+    }
+}

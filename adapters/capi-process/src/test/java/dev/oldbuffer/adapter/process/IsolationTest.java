@@ -1,0 +1,67 @@
+package dev.oldbuffer.adapter.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OldBufferRuntime.Call;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.RuntimeFailure;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A crash or a hang of the interpreter fails one operation; the runtime carries on with a fresh interpreter. */
+class IsolationTest {
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void aHangTimesOutAndTheNextResetStartsAFreshInterpreter(TestRuntime which) {
+        try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.TIMEOUT, "1"))) {
+            ObjRef before = rt.create(Fixture.bytes(new byte[3]));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> rt.sleepInDriver(60))
+                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.TIMED_OUT))
+                    .hasMessageStartingWith("timed out after 1 s during sleep(60.0)");
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+            rt.reset();
+            assertThatThrownBy(() -> rt.contents(before)).hasMessageContaining("stale");
+            ObjRef after = rt.create(Fixture.bytes(new byte[3]));
+            assertThat(rt.call(Function.AS_CHAR_BUFFER, after, OutSlots.sentinels()).returnValue()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void aCrashIsReportedWithItsSignalAndStderrAndTheNextCallWorks(TestRuntime which) {
+        try (ProcessRuntime rt = which.open(Map.of())) {
+            assertThatThrownBy(rt::crashDriver)
+                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.CRASHED))
+                    .hasMessageStartingWith("implementation crashed: signal 11 (SIGSEGV) during crash()")
+                    .hasMessageContaining("Fatal Python error");
+            // no reset: the next operation starts a fresh interpreter by itself
+            ObjRef fresh = rt.create(Fixture.bytearray(new byte[4]));
+            assertThat(rt.call(Function.AS_WRITE_BUFFER, fresh, OutSlots.sentinels()).length()).isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestRuntime.class, names = "PYPY3")
+    void aCrashInsideABatchNamesTheCall(TestRuntime which) {
+        try (ProcessRuntime rt = which.open(Map.of())) {
+            ObjRef bytes = rt.create(Fixture.bytes(new byte[5]));
+            Call ok = new Call(Function.AS_READ_BUFFER, bytes, OutSlots.sentinels());
+            Call nullLength = new Call(Function.AS_CHAR_BUFFER, bytes, OutSlots.nullLength());
+            assertThatThrownBy(() -> rt.callAll(List.of(ok, ok, nullLength, ok)))
+                    .isInstanceOf(RuntimeFailure.class)
+                    .hasMessageStartingWith("implementation crashed: signal 11 (SIGSEGV) during "
+                            + "PyObject_AsCharBuffer(bytes(5), &buf, NULL) (call 3 of 4 in callAll)");
+            rt.reset();
+            assertThat(rt.call(Function.CHECK_READ_BUFFER, rt.create(Fixture.bytes(new byte[1])), OutSlots.sentinels())
+                    .returnValue()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package dev.oldbuffer.adapter.process;
+
+import static dev.oldbuffer.spi.Function.AS_CHAR_BUFFER;
+import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
+import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
+import static dev.oldbuffer.spi.Function.CHECK_READ_BUFFER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.ExporterSpec;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.MemoryAccessException;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OldBufferRuntime.Call;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.PyBuf;
+import dev.oldbuffer.spi.PyError;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The SPI operations against every test interpreter: fixtures, calls, error indicator, memory, batches. */
+class ProcessRuntimeTest {
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] ints(int... values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.nativeOrder());
+        for (int v : values) {
+            b.putInt(v);
+        }
+        return b.array();
+    }
+
+    private static Fixture sliced(Fixture view, Integer start, Integer stop, int step) {
+        return new Fixture.Sliced(view, start, stop, step);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void identifiesItselfAndDeclaresEveryFeature(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        assertThat(rt.info().name()).isEqualTo(which.isPyPy() ? "PyPy" : "CPython");
+        assertThat(rt.info().version()).matches(which.isPyPy() ? "7\\.\\d+\\.\\d+ \\(Python 3\\.\\d+\\.\\d+\\)" : "3\\.\\d+\\.\\d+");
+        assertThat(rt.info().details()).containsEntry("probe", "c-extension").containsKey("interpreter");
+        assertThat(rt.features()).isEqualTo(EnumSet.allOf(Feature.class));
+        switch (which) {
+            case CPYTHON_3_12 -> assertThat(rt.info().version()).startsWith("3.12.");
+            case CPYTHON_3_13 -> assertThat(rt.info().version()).startsWith("3.13.");
+            case CPYTHON_3_14 -> assertThat(rt.info().version()).startsWith("3.14.");
+            default -> { }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void everyFixtureKindRoundTrips(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        byte[] abcdef = ascii("abcdef");
+        Fixture mv = Fixture.memoryview(Fixture.bytes(abcdef));
+        assertThat(rt.contents(rt.create(Fixture.bytes(abcdef)))).isEqualTo(abcdef);
+        assertThat(rt.contents(rt.create(Fixture.bytearray(abcdef)))).isEqualTo(abcdef);
+        assertThat(rt.contents(rt.create(new Fixture.ArrayOf('i', ints(1, 2, 3))))).isEqualTo(ints(1, 2, 3));
+        assertThat(rt.contents(rt.create(new Fixture.ArrayOf('d', new byte[16])))).hasSize(16);
+        assertThat(rt.contents(rt.create(mv))).isEqualTo(abcdef);
+        assertThat(rt.contents(rt.create(sliced(mv, 1, 4, 1)))).isEqualTo(ascii("bcd"));
+        assertThat(rt.contents(rt.create(sliced(mv, null, null, 2)))).isEqualTo(ascii("ace"));
+        assertThat(rt.contents(rt.create(sliced(mv, null, null, -1)))).isEqualTo(ascii("fedcba"));
+        assertThat(rt.contents(rt.create(sliced(mv, -2, null, 1)))).isEqualTo(ascii("ef"));
+        assertThat(rt.contents(rt.create(new Fixture.Cast(mv, "B", new int[] {2, 3})))).isEqualTo(abcdef);
+        assertThat(rt.contents(rt.create(new Fixture.Cast(Fixture.memoryview(Fixture.bytes(ints(7, 8))), "i", new int[0]))))
+                .isEqualTo(ints(7, 8));
+        assertThat(rt.contents(rt.create(new Fixture.ReadOnly(Fixture.memoryview(Fixture.bytearray(abcdef))))))
+                .isEqualTo(abcdef);
+        assertThat(rt.contents(rt.create(Fixture.exporter(ExporterSpec.writable(abcdef))))).isEqualTo(abcdef);
+        assertThat(rt.contents(rt.create(Fixture.exporter(ExporterSpec.strided(3, abcdef))))).isEqualTo(abcdef);
+
+        ObjRef released = rt.create(new Fixture.Released(mv));
+        assertThat(released.kind()).isEqualTo("memoryview(bytes(6)) (released)");
+        assertThatThrownBy(() -> rt.contents(released)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("released");
+        for (Fixture noBuffer : List.of(Fixture.str("abc"), Fixture.integer(5), Fixture.none())) {
+            ObjRef o = rt.create(noBuffer);
+            assertThat(o.kind()).isEqualTo(noBuffer.describe());
+            assertThatThrownBy(() -> rt.contents(o)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void existingObjectsAreTheVeryObjects(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        ObjRef base = rt.create(Fixture.bytearray(ascii("abcdef")));
+        assertThat(rt.create(new Fixture.Existing(base))).isSameAs(base);
+        ObjRef slice = rt.create(sliced(Fixture.memoryview(new Fixture.Existing(base)), 2, 5, 1));
+        assertThat(slice.kind()).isEqualTo("memoryview(bytearray(6))[2:5]");
+        long baseAddress = rt.call(AS_READ_BUFFER, base, OutSlots.sentinels()).buffer();
+        CallResult r = rt.call(AS_READ_BUFFER, slice, OutSlots.sentinels());
+        assertSuccess(r, 3);
+        assertThat(r.buffer()).isEqualTo(baseAddress + 2);
+        rt.setItem(base, 2, (byte) 'Z');   // one object: the slice sees the change
+        assertThat(rt.contents(slice)).isEqualTo(ascii("Zde"));
+        rt.reset();
+        assertThatThrownBy(() -> rt.create(Fixture.memoryview(new Fixture.Existing(base))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stale");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void invalidRecipesAreRefusedWithPythonsMessage(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        Fixture mv = Fixture.memoryview(Fixture.bytes(new byte[6]));
+        assertThatThrownBy(() -> rt.create(new Fixture.Cast(mv, "i", new int[0])))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TypeError").hasMessageContaining("itemsize");
+        assertThatThrownBy(() -> rt.create(Fixture.memoryview(Fixture.str("x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("TypeError: ");
+        assertThatThrownBy(() -> rt.create(Fixture.exporter(ExporterSpec.failing("NoSuchError"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NoSuchError");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void setItemStoresThroughTheObject(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        ObjRef ba = rt.create(Fixture.bytearray(ascii("abc")));
+        rt.setItem(ba, 1, (byte) 0xff);
+        assertThat(rt.contents(ba)).containsExactly('a', 0xff, 'c');
+        ObjRef exporter = rt.create(Fixture.exporter(ExporterSpec.strided(2, ascii("abc"))));
+        rt.setItem(exporter, 2, (byte) 'z');
+        assertThat(rt.contents(exporter)).isEqualTo(ascii("abz"));
+        ObjRef view = rt.create(Fixture.memoryview(Fixture.bytearray(ascii("abc"))));
+        rt.setItem(view, 0, (byte) 'x');
+        assertThat(rt.contents(view)).isEqualTo(ascii("xbc"));
+        ObjRef array = rt.create(new Fixture.ArrayOf('i', ints(0)));
+        rt.setItem(array, 0, (byte) 1);
+        assertThat(rt.contents(array)[0]).isEqualTo((byte) 1);
+        ObjRef bytes = rt.create(Fixture.bytes(ascii("abc")));
+        assertThatThrownBy(() -> rt.setItem(bytes, 0, (byte) 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- the rows of DESIGN.md section 2
+
+    private static CallResult callOnce(ProcessRuntime rt, dev.oldbuffer.spi.Function f, Fixture fixture) {
+        rt.fetchError();
+        return rt.call(f, rt.create(fixture), OutSlots.sentinels());
+    }
+
+    private static void assertSuccess(CallResult r, long length) {
+        assertThat(r.returnValue()).as(r.transcript()).isZero();
+        assertThat(r.length()).as(r.transcript()).isEqualTo(length);
+        assertThat(r.bufferWritten()).as(r.transcript()).isTrue();
+        assertThat(r.error()).as(r.transcript()).isEmpty();
+    }
+
+    private static void assertFailure(CallResult r, String type, String message) {
+        assertThat(r.returnValue()).as(r.transcript()).isEqualTo(-1);
+        assertThat(r.error()).as(r.transcript()).contains(new PyError(type, message));
+        assertThat(r.bufferWritten()).as(r.transcript()).isFalse();
+        assertThat(r.lengthWritten()).as(r.transcript()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void bytesAndArraysAreAccepted(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        CallResult hello = callOnce(rt, AS_CHAR_BUFFER, Fixture.bytes(ascii("hello")));
+        assertSuccess(hello, 5);
+        assertThat(rt.read(hello.buffer(), 5)).isEqualTo(ascii("hello"));
+        assertSuccess(callOnce(rt, AS_READ_BUFFER, new Fixture.ArrayOf('i', ints(1, 2, 3))), 12);
+        assertThat(callOnce(rt, CHECK_READ_BUFFER, Fixture.bytes(ascii("x"))).returnValue()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void objectsWithoutBufferGiveTypeError(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        String[][] cases = {{"str", "str"}, {"int", "int"}, {"None", "NoneType"}};
+        Fixture[] fixtures = {Fixture.str("str"), Fixture.integer(5), Fixture.none()};
+        for (int i = 0; i < fixtures.length; i++) {
+            assertFailure(callOnce(rt, AS_CHAR_BUFFER, fixtures[i]), "TypeError", which.isPyPy()
+                    ? "expected an object with the buffer interface"
+                    : "a bytes-like object is required, not '" + cases[i][1] + "'");
+            CallResult check = callOnce(rt, CHECK_READ_BUFFER, fixtures[i]);
+            assertThat(check.returnValue()).as(check.transcript()).isZero();
+            assertThat(check.error()).as(check.transcript()).isEmpty();
+        }
+        assertFailure(callOnce(rt, AS_WRITE_BUFFER, Fixture.bytes(ascii("abc"))), "TypeError", which.isPyPy()
+                ? "expected an object with a writable buffer interface" : "expected a writable bytes-like object");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void nonContiguousMemoryviewsDifferBetweenCPythonAndPyPy(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        Fixture strided = sliced(Fixture.memoryview(Fixture.bytes(ascii("abcdef"))), null, null, 2);
+        Fixture writableStrided = sliced(Fixture.memoryview(Fixture.bytearray(ascii("abcd"))), null, null, 2);
+        CallResult asChar = callOnce(rt, AS_CHAR_BUFFER, strided);
+        CallResult check = callOnce(rt, CHECK_READ_BUFFER, strided);
+        CallResult asWrite = callOnce(rt, AS_WRITE_BUFFER, writableStrided);
+        if (which.isPyPy()) {
+            assertSuccess(asChar, 3);
+            assertThat(check.returnValue()).isEqualTo(1);
+            assertSuccess(asWrite, 2);
+        } else {
+            assertFailure(asChar, "BufferError", "memoryview: underlying buffer is not C-contiguous");
+            assertThat(check.returnValue()).isZero();
+            assertFailure(asWrite, "TypeError", "expected a writable bytes-like object");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void exporterFailuresPropagateOrBecomeTypeError(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        Fixture failing = Fixture.exporter(ExporterSpec.failing("ValueError"));
+        assertFailure(callOnce(rt, AS_CHAR_BUFFER, failing), "ValueError", "exporter refused");
+        assertFailure(callOnce(rt, AS_READ_BUFFER, failing), "ValueError", "exporter refused");
+        CallResult write = callOnce(rt, AS_WRITE_BUFFER, failing);
+        assertThat(write.returnValue()).isEqualTo(-1);
+        assertThat(write.error()).map(PyError::type).contains("TypeError");
+        CallResult check = callOnce(rt, CHECK_READ_BUFFER, failing);
+        assertThat(check.returnValue()).isZero();
+        assertThat(check.error()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void theViewIsReleasedBeforeTheFunctionReturns(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        ObjRef exporter = rt.create(Fixture.exporter(ExporterSpec.writable(ascii("abc"))));
+        assertSuccess(rt.call(AS_CHAR_BUFFER, exporter, OutSlots.sentinels()), 3);
+        assertThat(rt.exportCounts(exporter)).isEqualTo(new ExportCounts(1, 1, PyBuf.SIMPLE));
+        assertSuccess(rt.call(AS_WRITE_BUFFER, exporter, OutSlots.sentinels()), 3);
+        assertThat(rt.exportCounts(exporter)).isEqualTo(new ExportCounts(2, 2, PyBuf.WRITABLE));
+
+        ObjRef readOnly = rt.create(Fixture.exporter(ExporterSpec.readOnly(ascii("abc"))));
+        assertThat(rt.call(AS_WRITE_BUFFER, readOnly, OutSlots.sentinels()).returnValue()).isEqualTo(-1);
+        assertThat(rt.exportCounts(readOnly)).isEqualTo(new ExportCounts(0, 0, PyBuf.WRITABLE));
+        rt.fetchError();
+
+        ObjRef bytearray = rt.create(Fixture.bytearray(ascii("abc")));
+        assertSuccess(rt.call(AS_WRITE_BUFFER, bytearray, OutSlots.sentinels()), 3);
+        assertThat(rt.tryResize(bytearray)).isTrue();
+        ObjRef view = rt.create(Fixture.memoryview(Fixture.bytes(ascii("abc"))));
+        assertSuccess(rt.call(AS_READ_BUFFER, view, OutSlots.sentinels()), 3);
+        assertThat(rt.tryRelease(view)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void nullOutParametersGiveSystemErrorOnCPythonAndCrashPyPy(TestRuntime which) {
+        ProcessRuntime rt = which.open(java.util.Map.of());
+        try (rt) {
+            ObjRef hello = rt.create(Fixture.bytes(ascii("hello")));
+            OutSlots bothNull = new OutSlots(true, 0, true, 0);
+            if (which.isPyPy()) {
+                assertThatThrownBy(() -> rt.call(AS_CHAR_BUFFER, hello, bothNull))
+                        .isInstanceOfSatisfying(dev.oldbuffer.spi.RuntimeFailure.class,
+                                f -> assertThat(f.kind()).isEqualTo(dev.oldbuffer.spi.RuntimeFailure.Kind.CRASHED))
+                        .hasMessageStartingWith("implementation crashed: signal 11 (SIGSEGV) during "
+                                + "PyObject_AsCharBuffer(bytes(5), NULL, NULL)");
+                rt.reset();
+            } else {
+                assertFailure(rt.call(AS_CHAR_BUFFER, hello, bothNull), "SystemError", "null argument to internal routine");
+                assertFailure(rt.call(AS_CHAR_BUFFER, ObjRef.NULL, OutSlots.sentinels()), "SystemError",
+                        "null argument to internal routine");
+            }
+            rt.fetchError();
+            assertSuccess(rt.call(AS_CHAR_BUFFER, rt.create(Fixture.bytes(ascii("again"))), OutSlots.sentinels()), 5);
+        }
+    }
+
+    // ---- error indicator, memory, batches
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void theErrorIndicatorStaysSetBetweenRequestsUntilFetched(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        CallResult failed = rt.call(AS_CHAR_BUFFER, rt.create(Fixture.integer(1)), OutSlots.sentinels());
+        assertThat(failed.error()).map(PyError::type).contains("TypeError");
+        ObjRef bytes = rt.create(Fixture.bytes(ascii("abc")));
+        rt.contents(bytes);
+        CallResult next = rt.call(AS_CHAR_BUFFER, bytes, OutSlots.sentinels());
+        assertThat(next.returnValue()).isZero();
+        assertThat(next.error()).isEqualTo(failed.error());
+        assertThat(rt.fetchError()).isEqualTo(failed.error());
+        assertThat(rt.fetchError()).isEmpty();
+
+        rt.setError(new PyError("KeyError", "preset"));
+        CallResult withPreset = rt.call(AS_READ_BUFFER, bytes, OutSlots.sentinels());
+        assertThat(withPreset.error()).isNotEmpty();
+        assertThat(rt.fetchError()).isPresent();
+        assertThatThrownBy(() -> rt.setError(new PyError("NotAnError", "x"))).isInstanceOf(IllegalArgumentException.class);
+
+        rt.setError(new PyError("ValueError", "dropped by reset"));
+        rt.reset();
+        assertThat(rt.fetchError()).isEmpty();
+        assertThatThrownBy(() -> rt.contents(bytes)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stale");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void memoryAtReturnedAddressesCanBeReadAndWritten(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        ObjRef ba = rt.create(Fixture.bytearray(ascii("abcd")));
+        CallResult w = rt.call(AS_WRITE_BUFFER, ba, OutSlots.sentinels());
+        assertSuccess(w, 4);
+        rt.write(w.buffer() + 1, ascii("XY"));
+        assertThat(rt.contents(ba)).isEqualTo(ascii("aXYd"));
+        assertThat(rt.read(w.buffer(), 4)).isEqualTo(ascii("aXYd"));
+        assertThatThrownBy(() -> rt.read(OutSlots.BUFFER_SENTINEL, 4)).isInstanceOf(MemoryAccessException.class);
+        assertThatThrownBy(() -> rt.write(OutSlots.BUFFER_SENTINEL, new byte[1])).isInstanceOf(MemoryAccessException.class);
+        assertThatThrownBy(() -> rt.read(0, 1)).isInstanceOf(MemoryAccessException.class);
+        assertThat(rt.read(OutSlots.BUFFER_SENTINEL, 0)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRuntime.class)
+    void callAllGivesWhatSingleCallsGive(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        List<ObjRef> objects = List.of(rt.create(Fixture.bytes(ascii("abc"))), rt.create(Fixture.str("s")),
+                rt.create(Fixture.bytearray(ascii("xy"))), rt.create(Fixture.exporter(ExporterSpec.failing("KeyError"))));
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {   // more than one frame
+            boolean nullLength = i % 7 == 0 && !which.isPyPy();   // PyPy segfaults on a NULL out-parameter
+            calls.add(new Call(dev.oldbuffer.spi.Function.values()[i % 4], objects.get(i % objects.size()),
+                    nullLength ? OutSlots.nullLength() : OutSlots.sentinels()));
+        }
+        rt.fetchError();
+        List<CallResult> batched = rt.callAll(calls);
+        assertThat(batched).hasSize(calls.size());
+        rt.fetchError();
+        for (int i = 0; i < calls.size(); i++) {   // the same sequence, so the same error left by each call
+            CallResult single = rt.call(calls.get(i).function(), calls.get(i).object(), calls.get(i).slots());
+            assertThat(batched.get(i)).as("call %d", i).isEqualTo(single);
+        }
+        assertThat(Optional.of(rt.callAll(List.of()))).contains(List.of());
+    }
+}

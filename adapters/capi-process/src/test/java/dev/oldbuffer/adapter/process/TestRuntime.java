@@ -1,0 +1,92 @@
+package dev.oldbuffer.adapter.process;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.oldbuffer.spi.ImplementationUnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The five interpreters the adapter is tested against. An absent one fails its tests with the install hint:
+ * CI installs them all, so a silent skip would hide a broken setup.
+ */
+enum TestRuntime {
+    PYTHON3("python3", null, "install CPython 3.9+ with its headers as python3 on PATH"),
+    PYPY3("/usr/bin/pypy3", null, "apt-get install pypy3 pypy3-dev"),
+    CPYTHON_3_12("cpython-3.12/bin/python3", "cpython-3.12", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
+    CPYTHON_3_13("cpython-3.13/bin/python3", "cpython-3.13", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
+    CPYTHON_3_14("cpython-3.14/bin/python3", "cpython-3.14", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources");
+
+    /** Runtimes opened with the default options, shared by the test classes and closed at exit. */
+    private static final Map<TestRuntime, ProcessRuntime> SHARED = new EnumMap<>(TestRuntime.class);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SHARED.values().forEach(ProcessRuntime::close)));
+    }
+
+    private final String python;
+    private final String home;
+    private final String hint;
+
+    TestRuntime(String python, String home, String hint) {
+        this.python = python;
+        this.home = home;
+        this.hint = hint;
+    }
+
+    static Path runtimesDir() {
+        return Path.of(System.getProperty("oldbuffer.test.runtimes", "target/runtimes")).toAbsolutePath();
+    }
+
+    static Path cacheDir() {
+        return Path.of(System.getProperty("oldbuffer.test.cache", "target/probe-cache")).toAbsolutePath();
+    }
+
+    String hint() {
+        return hint;
+    }
+
+    boolean isPyPy() {
+        return this == PYPY3;
+    }
+
+    /** The options that open this runtime (plus {@code extra}). */
+    Map<String, String> options(Map<String, String> extra) {
+        Map<String, String> options = new HashMap<>();
+        if (home != null) {
+            options.put(LaunchConfig.PYTHON, runtimesDir().resolve(python).toString());
+            options.put(LaunchConfig.PYTHONHOME, runtimesDir().resolve(home).toString());
+        } else {
+            options.put(LaunchConfig.PYTHON, python);
+        }
+        options.put(LaunchConfig.CACHE, cacheDir().toString());
+        options.putAll(extra);
+        return options;
+    }
+
+    /** A fresh runtime of its own (close it); fails the test with the install hint when absent. */
+    ProcessRuntime open(Map<String, String> extra) {
+        if (home != null && !Files.isExecutable(runtimesDir().resolve(python))) {
+            fail(this + ": " + runtimesDir().resolve(python) + " is missing: " + hint());
+        }
+        try {
+            return ProcessRuntime.open(options(extra));
+        } catch (ImplementationUnavailableException e) {
+            return fail(this + " is unavailable: " + e.getMessage() + "\nto fix: " + hint(), e);
+        }
+    }
+
+    /** The shared runtime, reset. */
+    synchronized ProcessRuntime shared() {
+        ProcessRuntime rt = SHARED.get(this);
+        if (rt == null) {
+            rt = open(Map.of());
+            SHARED.put(this, rt);
+        }
+        rt.reset();
+        return rt;
+    }
+}
