@@ -6,26 +6,39 @@ import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.RuntimeProvider;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Lists the implementations on the class path and the catalogue's assertions. */
-@Command(name = "list", description = "List the implementations found and the catalogue's assertions.")
+/** Lists the implementations on the class path (and in --jar jars) and the catalogue's assertions. */
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "List the implementations found and the catalogue's assertions.")
 final class ListCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ImplementationJars jars;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Implementations:");
-        for (RuntimeProvider p : Implementations.available()) {
-            out.printf("  %-14s %s%n", p.id(), p.description());
-            for (Map.Entry<String, String> o : new java.util.TreeMap<>(p.options()).entrySet()) {
-                out.printf("  %14s   -o %s=...  %s%n", "", o.getKey(), o.getValue());
+        ClassLoader loader = jars.loader();
+        try {
+            out.println("Implementations:");
+            for (RuntimeProvider p : Implementations.available(loader)) {
+                out.printf("  %-14s %s%n", p.id(), p.description());
+                for (Map.Entry<String, String> o : new TreeMap<>(p.options()).entrySet()) {
+                    out.printf("  %14s   -o %s=...  %s%n", "", o.getKey(), o.getValue());
+                }
+            }
+        } finally {
+            if (loader instanceof AutoCloseable c && loader != Thread.currentThread().getContextClassLoader()) {
+                c.close();
             }
         }
         Catalogue c = Catalogue.bundled();

@@ -1,12 +1,25 @@
 package dev.oldbuffer.cli;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.oldbuffer.reports.ReportException;
+import dev.oldbuffer.spi.ImplementationUnavailableException;
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code oldbuffer-tck run | list}: exit 0 when all applicable specifications pass, 1 when any fail, 2 on a usage error. */
+/**
+ * {@code oldbuffer-tck run | list | report}. Exit codes: 0 when every applicable specification passed (or the
+ * report was written), 1 when any failed (or the report generator failed), 2 on a usage error, which is reported
+ * in one line that says what to do.
+ */
 @Command(name = "oldbuffer-tck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Conformance test kit for CPython's old buffer API (PyObject_AsCharBuffer and friends).",
-        subcommands = {RunCommand.class, ListCommand.class})
+        subcommands = {RunCommand.class, ListCommand.class, ReportCommand.class})
+@API(status = STABLE, since = "0.1")
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -16,15 +29,32 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Kept so that the level set on it stays in force (java.util.logging holds loggers weakly). */
+    private static final Logger JQWIK_LOG = Logger.getLogger("net.jqwik");
+
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(execute(args));
     }
 
-    /** Runs the command line without exiting, for tests. */
+    /** Standard error is for progress and problems: the libraries' informational logging would drown them. */
+    private static void quietLibraries() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        JQWIK_LOG.setLevel(Level.WARNING);
+    }
+
+    /** Runs the command line without exiting. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line without exiting, writing to the given streams (for tests and embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UsageError || e instanceof dev.oldbuffer.spi.ImplementationUnavailableException) {
+            if (e instanceof UsageError || e instanceof ImplementationUnavailableException || e instanceof ReportException) {
                 cmd.getErr().println("oldbuffer-tck: " + e.getMessage());
                 return USAGE;
             }
@@ -39,7 +69,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, list or report");
     }
 
     /** A bad option value or folder: reported in one line, exit 2. */

@@ -1,6 +1,7 @@
 package dev.oldbuffer.cli;
 
 import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.reports.StagedFolder;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
@@ -9,7 +10,6 @@ import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,16 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs the kit against one implementation in one or both profiles and prints a summary per profile. */
-@Command(name = "run", description = "Run the kit against an implementation.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run the kit against an implementation.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ImplementationJars jars;
 
     @Option(names = {"-i", "--impl"}, defaultValue = "reference", paramLabel = "ID",
             description = "Implementation id (see 'list'); default: ${DEFAULT-VALUE}.")
@@ -40,40 +45,84 @@ final class RunCommand implements Callable<Integer> {
             description = "documented, cpython or all; default: ${DEFAULT-VALUE}.")
     String profile;
 
+    @Option(names = "--seed", paramLabel = "N",
+            description = "The seed of the property-based specifications, to repeat a run; default: a new one per run,"
+                    + " printed with the summary and stamped on the results.")
+    String seed;
+
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write results.json per profile under DIR/<impl>-<profile>/ (written whole or not at all).")
+            description = "Write DIR/<impl>-<profile>/ per profile: results.json, allure-results/ and junit/ (JUnit XML);"
+                    + " each written whole or not at all.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
         List<Profile> profiles = profiles();
-        Path outDir = checkedOutput();
+        checkSeed();
+        Thread thread = Thread.currentThread();
+        ClassLoader kit = thread.getContextClassLoader();
+        ClassLoader loader = jars.loader();
+        // The specifications and Sessions find the implementation through the context class loader.
+        thread.setContextClassLoader(loader);
+        try {
+            return run(profiles);
+        } finally {
+            thread.setContextClassLoader(kit);
+            if (loader != kit && loader instanceof AutoCloseable c) {
+                close(c);
+            }
+        }
+    }
+
+    private int run(List<Profile> profiles) throws IOException {
+        Implementations.find(implementation, Thread.currentThread().getContextClassLoader());
+        Path outDir = out == null ? null : out.toAbsolutePath().normalize();
+        if (outDir != null) {
+            profiles.forEach(p -> StagedFolder.checkUsable(outDir.resolve(folderName(p)), RunResult.FILE_NAME));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         List<RunResult> results = new ArrayList<>();
-        for (Profile p : profiles) {
-            TckConfig config = new TckConfig(implementation, options, p);
-            Progress progress = new Progress(implementation + " / " + p);
-            RunResult result;
-            try {
-                result = new TckRunner(config).progress(progress).run();
-            } finally {
-                progress.close();
+        List<ResultsOutput> outputs = new ArrayList<>();
+        try {
+            for (Profile p : profiles) {
+                TckRunner runner = new TckRunner(new TckConfig(implementation, options, p));
+                if (seed != null) {
+                    runner.seed(seed);
+                }
+                RunResult result;
+                try (Progress progress = new Progress(implementation + " / " + p)) {
+                    runner.progress(progress);
+                    if (outDir == null) {
+                        result = runner.run();
+                    } else {
+                        ResultsOutput output = new ResultsOutput(outDir.resolve(folderName(p)));
+                        outputs.add(output);
+                        result = output.run(runner, spec.commandLine().getErr());
+                    }
+                }
+                results.add(result);
+                printFailures(stdout, result);
             }
-            results.add(result);
-            printFailures(stdout, result);
-        }
-        if (outDir != null) {
-            for (RunResult r : results) {
-                r.write(outDir.resolve(implementation + "-" + r.profile()));
+            // only once every profile has run, so that DIR never mixes this run with an earlier one
+            for (ResultsOutput o : outputs) {
+                o.commit();
+            }
+        } finally {
+            for (ResultsOutput o : outputs) {
+                o.close();
             }
         }
+        return summary(stdout, results, outDir);
+    }
+
+    private int summary(PrintWriter stdout, List<RunResult> results, Path outDir) {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
         stdout.println();
         stdout.println(results.get(0).runtime() + " (" + implementation + "), kit " + results.get(0).kitVersion());
         for (RunResult r : results) {
-            stdout.println(r.summaryLine() + "  [" + r.durationMillis() + " ms]");
+            stdout.println(r.summaryLine() + "  [" + r.durationMillis() + " ms" + (r.seed().isEmpty() ? "" : ", seed " + r.seed()) + "]");
             Map<Outcome, Integer> t = r.totals();
             passed += t.get(Outcome.PASSED);
             failed += t.get(Outcome.FAILED) + t.get(Outcome.CRASHED) + t.get(Outcome.TIMED_OUT);
@@ -87,6 +136,21 @@ final class RunCommand implements Callable<Integer> {
         return failed == 0 && complete ? Main.OK : Main.FAILURES;
     }
 
+    private void checkSeed() {
+        if (seed == null) {
+            return;
+        }
+        try {
+            Long.parseLong(seed);
+        } catch (NumberFormatException e) {
+            throw new Main.UsageError("--seed must be a whole number, got '" + seed + "'");
+        }
+    }
+
+    private String folderName(Profile p) {
+        return implementation + "-" + p.id();
+    }
+
     private List<Profile> profiles() {
         if ("all".equals(profile)) {
             return Arrays.asList(Profile.values());
@@ -98,24 +162,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks the implementation, its options and the output folder before anything runs. */
-    private Path checkedOutput() {
-        Implementations.find(implementation, Thread.currentThread().getContextClassLoader());
-        if (out == null) {
-            return null;
-        }
-        Path dir = out.toAbsolutePath();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new Main.UsageError("cannot create output folder " + dir + ": " + e.getMessage() + "; choose a writable --out");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new Main.UsageError("output folder " + dir + " is not writable; choose a writable --out");
-        }
-        return dir;
-    }
-
     private static void printFailures(PrintWriter out, RunResult result) {
         for (AssertionResult a : result.assertions()) {
             if (a.outcome() != Outcome.PASSED) {
@@ -123,6 +169,14 @@ final class RunCommand implements Callable<Integer> {
                 out.println("  " + a.outcome().id().toUpperCase().replace('_', ' ') + " " + a.id() + " (" + result.profile() + ") "
                         + first);
             }
+        }
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // the jars were only read
         }
     }
 }

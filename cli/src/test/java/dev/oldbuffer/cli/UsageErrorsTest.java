@@ -1,0 +1,133 @@
+package dev.oldbuffer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input: one line that says what to do, exit 2, and nothing written. */
+class UsageErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private void assertUsageError(Cli cli, String message) throws IOException {
+        assertThat(cli.exit()).as("exit code; stderr: %s", cli.err()).isEqualTo(Main.USAGE);
+        assertThat(cli.errorLine()).isEqualTo(message);
+        assertThat(cli.err().lines()).hasSize(1);
+        assertThat(written()).as("files written").isEmpty();
+    }
+
+    @Test
+    void unknownImplementationListsTheAvailableOnes() throws IOException {
+        assertUsageError(Cli.run("run", "--impl", "nope", "--out", dir.resolve("out").toString()),
+                "oldbuffer-tck: unknown implementation 'nope'; available: capi-process, reference");
+    }
+
+    @Test
+    void unknownOptionPointsToHelp() throws IOException {
+        assertUsageError(Cli.run("run", "--bogus"), "oldbuffer-tck: Unknown option: '--bogus' (see --help)");
+    }
+
+    @Test
+    void unknownProfileListsTheKnownOnes() throws IOException {
+        assertUsageError(Cli.run("run", "--profile", "nope"),
+                "oldbuffer-tck: unknown profile 'nope'; known: documented, cpython, all");
+    }
+
+    @Test
+    void seedThatIsNotANumber() throws IOException {
+        assertUsageError(Cli.run("run", "--seed", "abc", "--out", dir.resolve("out").toString()),
+                "oldbuffer-tck: --seed must be a whole number, got 'abc'");
+    }
+
+    @Test
+    void unknownImplementationOptionListsItsOptions() throws IOException {
+        assertUsageError(Cli.run("run", "-o", "colour=red", "--out", dir.resolve("out").toString()),
+                "oldbuffer-tck: implementation 'reference' has no option colour; its options: profile");
+    }
+
+    @Test
+    void missingJar() throws IOException {
+        Path jar = dir.resolve("missing.jar");
+        String message = "oldbuffer-tck: cannot read implementation jar " + jar
+                + ": no such file; give the path of a readable .jar file to --jar";
+        assertUsageError(Cli.run("run", "--jar", jar.toString()), message);
+        assertUsageError(Cli.run("list", "--jar", jar.toString()), message);
+    }
+
+    @Test
+    void fileThatIsNotAJar() throws IOException {
+        Path jar = Files.writeString(dir.resolve("impl.jar"), "not a zip");
+        Cli cli = Cli.run("run", "--jar", jar.toString());
+        Files.delete(jar);
+        assertUsageError(cli, "oldbuffer-tck: cannot read implementation jar " + jar
+                + ": not a jar (zip END header not found); give the path of a readable .jar file to --jar");
+    }
+
+    @Test
+    void outputFolderThatCannotBeCreated() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "");
+        Path out = file.resolve("out");
+        Cli cli = Cli.run("run", "--out", out.toString());
+        Files.delete(file);
+        assertUsageError(cli, "oldbuffer-tck: output folder " + out.resolve("reference-documented")
+                + " cannot be created: " + file + " is not a folder; choose another --out");
+    }
+
+    @Test
+    void outputFolderHoldingOtherFiles() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out/reference-documented"));
+        Files.writeString(out.resolve("thesis.tex"), "");
+        Cli cli = Cli.run("run", "--out", dir.resolve("out").toString());
+        assertThat(cli.exit()).isEqualTo(Main.USAGE);
+        assertThat(cli.errorLine()).isEqualTo("oldbuffer-tck: output folder " + out + " holds other files; choose a new or empty --out");
+        assertThat(written()).containsExactly("out", "out/reference-documented", "out/reference-documented/thesis.tex");
+    }
+
+    @Test
+    void reportOfAFolderThatIsNotAResultsFolder() throws IOException {
+        Path notResults = dir.resolve("photos");
+        Cli cli = Cli.run("report", notResults.toString(), "--out", dir.resolve("report").toString());
+        assertUsageError(cli, "oldbuffer-tck: " + notResults + " is not a results folder: no results.json in it or its"
+                + " subfolders; give a folder written by 'oldbuffer-tck run --out'");
+    }
+
+    @Test
+    void reportIntoAFolderThatCannotBeCreated() throws IOException {
+        Path results = dir.resolve("results");
+        assertThat(Cli.run("run", "--out", results.toString()).exit()).isEqualTo(Main.OK);
+        Path file = Files.writeString(dir.resolve("file"), "");
+        List<String> before = written();
+        Cli cli = Cli.run("report", results.toString(), "--out", file.resolve("report").toString());
+        assertThat(cli.exit()).isEqualTo(Main.USAGE);
+        assertThat(cli.errorLine()).isEqualTo("oldbuffer-tck: output folder " + file.resolve("report")
+                + " cannot be created: " + file + " is not a folder; choose another --out");
+        assertThat(written()).isEqualTo(before);
+    }
+
+    @Test
+    void reportWithoutFoldersOrOut() throws IOException {
+        assertUsageError(Cli.run("report", "--out", dir.resolve("report").toString()),
+                "oldbuffer-tck: Missing required parameter: 'RESULTS_DIR' (see --help)");
+        assertUsageError(Cli.run("report", dir.toString()),
+                "oldbuffer-tck: Missing required option: '--out=DIR' (see --help)");
+    }
+
+    @Test
+    void noCommand() throws IOException {
+        assertUsageError(Cli.run(), "oldbuffer-tck: missing command: run, list or report (see --help)");
+    }
+
+    /** Everything under the test's folder, relative to it. */
+    private List<String> written() throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+}

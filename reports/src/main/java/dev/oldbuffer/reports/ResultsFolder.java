@@ -1,0 +1,79 @@
+package dev.oldbuffer.reports;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.oldbuffer.results.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * A folder written by {@code oldbuffer-tck run --out}: {@code results.json} and the {@code allure-results/}
+ * folder of one implementation and profile.
+ *
+ * @param path   the folder
+ * @param result its {@code results.json}, read
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record ResultsFolder(Path path, RunResult result) {
+
+    public static final String ALLURE_RESULTS = "allure-results";
+
+    /** The Allure results inside it. */
+    public Path allureResults() {
+        return path.resolve(ALLURE_RESULTS);
+    }
+
+    /** A name for its report: {@code <implementation>-<profile>}, as {@code run --out} names the folder. */
+    public String name() {
+        return result.implementation() + "-" + result.profile();
+    }
+
+    /**
+     * The results folders at {@code given}: the folder itself when it holds {@code results.json}, else its
+     * immediate subfolders that do (so the whole {@code --out} folder of a run can be given).
+     *
+     * @throws ReportException when there is none, or one cannot be read, naming the folder
+     */
+    public static List<ResultsFolder> resolve(Path given) {
+        if (Files.isRegularFile(given.resolve(RunResult.FILE_NAME))) {
+            return List.of(read(given));
+        }
+        List<ResultsFolder> found = new ArrayList<>();
+        if (Files.isDirectory(given)) {
+            try (Stream<Path> children = Files.list(given)) {
+                for (Path child : children.sorted().toList()) {
+                    if (Files.isRegularFile(child.resolve(RunResult.FILE_NAME))) {
+                        found.add(read(child));
+                    }
+                }
+            } catch (IOException e) {
+                throw new ReportException("cannot read " + given + ": " + e.getMessage());
+            }
+        }
+        if (found.isEmpty()) {
+            throw new ReportException(given + " is not a results folder: no " + RunResult.FILE_NAME
+                    + " in it or its subfolders; give a folder written by 'oldbuffer-tck run --out'");
+        }
+        return found;
+    }
+
+    private static ResultsFolder read(Path folder) {
+        RunResult result;
+        try {
+            result = RunResult.read(folder);
+        } catch (IOException e) {
+            throw new ReportException(folder + " is not a results folder: its " + RunResult.FILE_NAME
+                    + " cannot be read (" + e.getMessage().lines().findFirst().orElse("") + "); run the kit again with --out");
+        }
+        if (!Files.isDirectory(folder.resolve(ALLURE_RESULTS))) {
+            throw new ReportException(folder + " is not a results folder: it has no " + ALLURE_RESULTS
+                    + "/; run the kit again with 'oldbuffer-tck run --out'");
+        }
+        return new ResultsFolder(folder, result);
+    }
+}

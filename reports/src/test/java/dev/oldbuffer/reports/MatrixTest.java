@@ -1,0 +1,90 @@
+package dev.oldbuffer.reports;
+
+import static dev.oldbuffer.reports.Runs.outcome;
+import static dev.oldbuffer.reports.Runs.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oldbuffer.catalogue.Catalogue;
+import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.results.Outcome;
+import dev.oldbuffer.results.RunResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MatrixTest {
+
+    private static final String CPYTHON_ONLY = Catalogue.bundled().testable(Profile.CPYTHON).stream()
+            .filter(a -> !a.appliesTo(Profile.DOCUMENTED)).findFirst().orElseThrow().id();
+
+    private final RunResult documented = run("Model 1.0", Profile.DOCUMENTED, true, Map.of(
+            "char01", outcome("char01", Outcome.FAILED, "[char01 PyObject_AsCharBuffer, profile documented, on Model 1.0]\n"
+                    + "Expecting call:\n  PyObject_AsCharBuffer(b'ab', &buf, &len) -> -1\nto return:\n  0\nbut was:\n  -1"),
+            "char02", outcome("char02", Outcome.CRASHED, "implementation crashed: signal 11 (SIGSEGV)"),
+            "char03", outcome("char03", Outcome.TIMED_OUT, "timed out after 10s"),
+            "char04", outcome("char04", Outcome.NOT_APPLICABLE, "not applicable: no configurable exporters")));
+    private final RunResult cpython = run("CPython 3.12.1", Profile.CPYTHON, false, Map.of());
+
+    private final Matrix matrix = Matrix.of(Catalogue.bundled(), List.of(documented, cpython), List.of("a/index.html", ""));
+
+    @Test
+    void columnsAreStampedAndTitledByRuntimeAndProfile() {
+        Matrix.Column first = matrix.columns().get(0);
+        assertThat(first.title()).isEqualTo("Model 1.0 / documented");
+        assertThat(first.kitVersion()).isEqualTo("0.1.0-test");
+        assertThat(first.seed()).isEqualTo("42");
+        assertThat(first.date()).isEqualTo("2025-03-01 10:15 UTC");
+        assertThat(first.complete()).isTrue();
+        assertThat(first.reportHref()).isEqualTo("a/index.html");
+        assertThat(matrix.columns().get(1).title()).isEqualTo("CPython 3.12.1 / cpython");
+        assertThat(matrix.columns().get(1).complete()).isFalse();
+    }
+
+    @Test
+    void totalsCountEachOutcomeSeparately() {
+        int size = documented.assertions().size();
+        assertThat(matrix.columns().get(0).totals()).isEqualTo(new Matrix.Totals(size, size - 4, 1, 1, 1, 1));
+    }
+
+    @Test
+    void rowsAreTheTestableAssertionsGroupedByFunction() {
+        assertThat(matrix.groups()).extracting(Matrix.Group::function).containsExactly(
+                "PyObject_AsCharBuffer", "PyObject_AsReadBuffer", "PyObject_CheckReadBuffer", "PyObject_AsWriteBuffer");
+        assertThat(matrix.assertionCount()).isEqualTo((int) Catalogue.bundled().all().stream().filter(a -> a.testable()).count());
+        Matrix.Row first = matrix.groups().get(0).rows().get(0);
+        assertThat(first.id()).isEqualTo("char01");
+        assertThat(first.requirement()).isEqualTo(Catalogue.bundled().get("char01").requirement());
+        assertThat(first.sourceUrl()).startsWith("https://docs.python.org/").contains("#c.PyObject_AsCharBuffer");
+        assertThat(matrix.groups().get(0).url()).endsWith("#c.PyObject_AsCharBuffer");
+    }
+
+    @Test
+    void eachCellShowsItsOutcomeAndTheShortenedObservation() {
+        List<Matrix.Row> chars = matrix.groups().get(0).rows();
+        Matrix.Cell failed = chars.get(0).cells().get(0);
+        assertThat(failed.state()).isEqualTo("failed");
+        assertThat(failed.shortDetail()).isEqualTo("expected 0, was -1");
+        assertThat(failed.detail()).contains("PyObject_AsCharBuffer(b'ab', &buf, &len)");
+        assertThat(chars.get(1).cells().get(0).label()).isEqualTo("crashed");
+        assertThat(chars.get(2).cells().get(0).label()).isEqualTo("timed out");
+        assertThat(chars.get(3).cells().get(0).label()).isEqualTo("not applicable");
+        assertThat(chars.get(4).cells().get(0).label()).isEqualTo("passed");
+        assertThat(chars.get(4).cells().get(0).shortDetail()).isEmpty();
+    }
+
+    @Test
+    void anAssertionOutsideARunsProfileIsADash() {
+        Matrix.Row row = matrix.groups().stream().flatMap(g -> g.rows().stream())
+                .filter(r -> r.id().equals(CPYTHON_ONLY)).findFirst().orElseThrow();
+        assertThat(row.cells().get(0).state()).isEqualTo("absent");
+        assertThat(row.cells().get(0).label()).isEqualTo("—");
+        assertThat(row.cells().get(1).state()).isEqualTo("passed");
+    }
+
+    @Test
+    void needsOneLinkPerResult() {
+        assertThatThrownBy(() -> Matrix.of(Catalogue.bundled(), List.of(documented), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
