@@ -1,0 +1,99 @@
+package dev.oldbuffer.adapter.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.oldbuffer.catalogue.Catalogue;
+import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.results.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's findings section is generated from the committed baselines, never typed by hand: this test
+ * fails when the two disagree, and {@code -Doldbuffer.updateBaselines=true} rewrites the section.
+ */
+class FindingsTest {
+
+    static final String BEGIN = "<!-- findings:begin (generated from adapters/capi-process/baselines by FindingsTest) -->";
+    static final String END = "<!-- findings:end -->";
+
+    @Test
+    void readmeFindingsMatchTheBaselines() throws IOException {
+        String generated = findings();
+        Path readme = Path.of(System.getProperty("oldbuffer.test.readme", "../../README.md"));
+        String text = Files.readString(readme);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            fail(readme + " has no findings section between " + BEGIN + " and " + END);
+        }
+        String current = text.substring(begin + BEGIN.length(), end);
+        if (Boolean.getBoolean("oldbuffer.updateBaselines")) {
+            Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + generated + text.substring(end));
+            return;
+        }
+        assertThat(current).as("README findings are stale; rerun with -Doldbuffer.updateBaselines=true").isEqualTo(generated);
+    }
+
+    /** Per profile, the assertions some runtime does not pass, runtimes across. */
+    static String findings() throws IOException {
+        StringBuilder md = new StringBuilder("\n");
+        for (Profile profile : Profile.values()) {
+            Map<String, Baseline> byRuntime = new LinkedHashMap<>();
+            for (TestRuntime rt : TestRuntime.values()) {
+                Path file = RuntimeConformanceTest.baselineFile(rt, profile);
+                if (Files.exists(file)) {
+                    Baseline b = Baseline.read(file);
+                    byRuntime.put(b.runtime(), b);
+                }
+            }
+            md.append("\n**Profile `").append(profile).append("`** — totals: ");
+            List<String> totals = new ArrayList<>();
+            byRuntime.forEach((name, b) -> totals.add(name + " " + count(b, Outcome.PASSED) + "/" + b.entries().size() + " passed"
+                    + (count(b, Outcome.CRASHED) > 0 ? ", " + count(b, Outcome.CRASHED) + " crashed" : "")));
+            md.append(String.join("; ", totals)).append(".\n\n");
+            md.append("| assertion | function |");
+            byRuntime.keySet().forEach(name -> md.append(' ').append(name).append(" |"));
+            md.append("\n|---|---|");
+            byRuntime.keySet().forEach(name -> md.append("---|"));
+            md.append('\n');
+            for (var a : Catalogue.bundled().testable(profile)) {
+                boolean allPass = byRuntime.values().stream()
+                        .allMatch(b -> b.entries().containsKey(a.id()) && b.entries().get(a.id()).outcome() == Outcome.PASSED);
+                if (allPass) {
+                    continue;
+                }
+                md.append("| `").append(a.id()).append("` ").append(a.requirement().replace("|", "\\|")).append(" | ")
+                        .append(a.function().cName()).append(" |");
+                for (Baseline b : byRuntime.values()) {
+                    Baseline.Entry e = b.entries().get(a.id());
+                    md.append(' ').append(e == null ? "—" : cell(e)).append(" |");
+                }
+                md.append('\n');
+            }
+        }
+        return md.append('\n').toString();
+    }
+
+    private static long count(Baseline b, Outcome o) {
+        return b.entries().values().stream().filter(e -> e.outcome() == o).count();
+    }
+
+    private static String cell(Baseline.Entry e) {
+        String observed = e.observed().replace("|", "\\|");
+        return switch (e.outcome()) {
+            case PASSED -> "pass";
+            case FAILED -> "**fail**: " + observed;
+            case CRASHED -> "**crash**: " + observed;
+            case TIMED_OUT -> "**timeout**";
+            case NOT_APPLICABLE -> "n/a";
+        };
+    }
+}
