@@ -185,18 +185,32 @@ public final class FixtureOracle {
             return new View(storage, offset, size, target, newStrides, readOnly, refusal, fromExisting);
         }
 
-        /** The items in C order, each item's bytes copied from storage. */
+        /**
+         * The items in C order, copied from storage one row (the last dimension) at a time: a row whose stride is the
+         * item size is one block, so contiguous data of any size takes a single copy.
+         */
         byte[] logicalBytes() {
             byte[] out = new byte[(int) (items() * itemSize)];
+            if (out.length == 0) {
+                return out;
+            }
+            int last = shape.length - 1;
+            boolean packed = strides[last] == itemSize;
             int[] index = new int[shape.length];
-            for (int k = 0, pos = 0; k < items(); k++) {
-                long at = offset;
-                for (int d = 0; d < shape.length; d++) {
-                    at += (long) index[d] * strides[d];
+            for (int pos = 0; pos < out.length; ) {
+                long row = offset;
+                for (int d = 0; d < last; d++) {
+                    row += (long) index[d] * strides[d];
                 }
-                System.arraycopy(storage, (int) at, out, pos, itemSize);
-                pos += itemSize;
-                for (int d = shape.length - 1; d >= 0; d--) {
+                if (packed) {
+                    System.arraycopy(storage, (int) row, out, pos, shape[last] * itemSize);
+                    pos += shape[last] * itemSize;
+                } else {
+                    for (int i = 0; i < shape[last]; i++, pos += itemSize) {
+                        System.arraycopy(storage, (int) (row + (long) i * strides[last]), out, pos, itemSize);
+                    }
+                }
+                for (int d = last - 1; d >= 0; d--) {
                     if (++index[d] < shape[d]) {
                         break;
                     }

@@ -12,12 +12,15 @@ import dev.oldbuffer.spi.RuntimeInfo;
 import dev.oldbuffer.spi.RuntimeProvider;
 import dev.oldbuffer.tck.Sessions;
 import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.properties.PropertySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.apiguardian.api.API;
 import org.junit.platform.launcher.Launcher;
@@ -35,8 +38,23 @@ import org.junit.platform.launcher.core.LauncherFactory;
 @API(status = STABLE, since = "0.1")
 public final class TckRunner {
 
-    /** The packages holding specifications. */
-    public static final List<String> SPEC_PACKAGES = List.of("dev.oldbuffer.tck.spec");
+    /** The packages holding specifications: the examples, and the property-based and stateful ones. */
+    public static final List<String> SPEC_PACKAGES = List.of("dev.oldbuffer.tck.spec", "dev.oldbuffer.tck.properties");
+
+    /**
+     * jqwik's settings for conformance runs (parameters given to the runner win): no failure database, so that a
+     * run depends on its seed alone and writes no {@code .jqwik-database} into the working directory; no
+     * reordering by earlier failures; success reported quietly, through the platform's report entries; shrinking
+     * bounded per property, so that a broken implementation's run ends in minutes, not hours.
+     */
+    public static final Map<String, String> JQWIK_SETTINGS = Map.of(
+            "jqwik.database", "",
+            "jqwik.failures.runfirst", "false",
+            "jqwik.failures.after.default", "RANDOM_SEED",
+            "jqwik.seeds.whenfixed", "ALLOW",
+            "jqwik.reporting.onlyfailures", "true",
+            "jqwik.reporting.usejunitplatform", "true",
+            "jqwik.shrinking.bounded.seconds", "5");
 
     private final TckConfig config;
     private final List<TestExecutionListener> listeners = new ArrayList<>();
@@ -66,7 +84,10 @@ public final class TckRunner {
         return this;
     }
 
-    /** The seed stamped on the result. */
+    /**
+     * The seed every property of the run uses (a whole number), stamped on the result. Without it the runner takes
+     * {@value PropertySettings#SEED} from its parameters or the system properties, else draws one.
+     */
     public TckRunner seed(String seed) {
         this.seed = seed;
         return this;
@@ -88,8 +109,14 @@ public final class TckRunner {
         }
         List<Assertion> expected = Catalogue.bundled().testable(config.profile());
         ResultCollector collector = new ResultCollector(progress);
+        PropertySettings properties = PropertySettings.from(
+                key -> Optional.ofNullable(parameters.get(key)).or(() -> Optional.ofNullable(System.getProperty(key))));
+        String runSeed = !seed.isEmpty() ? seed : properties.seed().orElseGet(() -> Long.toString(new SplittableRandom().nextLong()));
+        properties = properties.withSeed(runSeed);
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(new ProfileFilter(config.profile()))
+                .configurationParameters(JQWIK_SETTINGS)
+                .configurationParameter(PropertySettings.SEED, runSeed)
                 .configurationParameter(TckConfig.IMPLEMENTATION, config.implementation())
                 .configurationParameter(TckConfig.OPTIONS, config.optionsText())
                 .configurationParameter(TckConfig.PROFILE, config.profile().id())
@@ -103,9 +130,11 @@ public final class TckRunner {
         List<TestExecutionListener> all = new ArrayList<>(listeners);
         all.add(collector);
         Sessions.setCurrent(config);
+        PropertySettings.setCurrent(properties);
         try {
             launcher.execute(discovery, all.toArray(TestExecutionListener[]::new));
         } finally {
+            PropertySettings.setCurrent(null);
             Sessions.setCurrent(null);
             Sessions.closeAll();
         }
@@ -113,7 +142,7 @@ public final class TckRunner {
         Map<String, String> details = new LinkedHashMap<>(info.details());
         collector.containerFailures().forEach(f -> details.merge("run errors", f, (a, b) -> a + "; " + b));
         return new RunResult(KitVersion.get(), Catalogue.bundled().version(), config.implementation(), config.options(),
-                info.toString(), details, config.profile().id(), seed, System.getProperty("java.version"),
+                info.toString(), details, config.profile().id(), runSeed, System.getProperty("java.version"),
                 start.toString(), millis, collector.complete(expected), collector.results(expected));
     }
 }

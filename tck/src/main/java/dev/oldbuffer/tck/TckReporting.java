@@ -1,0 +1,87 @@
+package dev.oldbuffer.tck;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.oldbuffer.catalogue.Assertion;
+import dev.oldbuffer.catalogue.Catalogue;
+import dev.oldbuffer.spi.RuntimeInfo;
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What the Jupiter extension ({@link OldBufferTck}) and the jqwik hook
+ * ({@link dev.oldbuffer.tck.properties.PropertyHook}) share: reading a method's assertions from the catalogue,
+ * and the Allure labels, parameters and attachments of a test.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class TckReporting {
+
+    private TckReporting() {
+    }
+
+    /** The catalogue entries a method names; with {@code strict}, a missing annotation or unknown id throws. */
+    public static List<Assertion> assertionsOf(Method method, boolean strict) {
+        SpecAssertion ids = method.getAnnotation(SpecAssertion.class);
+        List<Assertion> out = new ArrayList<>();
+        if (ids == null) {
+            if (strict) {
+                throw new IllegalStateException(method.getName() + " has no @SpecAssertion");
+            }
+            return out;
+        }
+        for (String id : ids.value()) {
+            Optional<Assertion> a = Catalogue.bundled().find(id);
+            if (a.isPresent()) {
+                out.add(a.get());
+            } else if (strict) {
+                throw new IllegalStateException(method.getName() + " names assertion '" + id + "', which is not in the catalogue");
+            }
+        }
+        return out;
+    }
+
+    /** True while Allure records a test case on this thread (its JUnit Platform listener is active). */
+    public static boolean allureRunning() {
+        return Allure.getLifecycle().getCurrentTestCase().isPresent();
+    }
+
+    /** Function as epic, topic as feature, each id as story, the profile as tag, a link to the page. */
+    public static void label(List<Assertion> assertions, TckConfig config, RuntimeInfo runtime) {
+        if (!allureRunning() || assertions.isEmpty()) {
+            return;
+        }
+        Assertion first = assertions.get(0);
+        Allure.getLifecycle().updateTestCase(tc -> {
+            tc.getLabels().add(new Label().setName("epic").setValue(first.function().cName()));
+            tc.getLabels().add(new Label().setName("feature").setValue(first.topic()));
+            for (Assertion a : assertions) {
+                tc.getLabels().add(new Label().setName("story").setValue(a.id()));
+            }
+            tc.getLabels().add(new Label().setName("tag").setValue("profile:" + config.profile()));
+            tc.getLinks().add(new Link().setName(first.source().toString()).setUrl(first.source().url()).setType("link"));
+            tc.setDescription(assertions.stream().map(a -> a.id() + ": " + a.requirement()).reduce((x, y) -> x + "\n\n" + y).orElse(""));
+        });
+        Allure.parameter("profile", config.profile().id());
+        Allure.parameter("implementation", runtime.toString());
+    }
+
+    /** A parameter of the current Allure test case; nothing when Allure is not recording. */
+    public static void parameter(String name, Object value) {
+        if (allureRunning()) {
+            Allure.parameter(name, value);
+        }
+    }
+
+    /** A text attachment of the current Allure test case; nothing when Allure is not recording. */
+    public static void attach(String name, String text) {
+        if (allureRunning()) {
+            Allure.addAttachment(name, "text/plain", text);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.oldbuffer.tck.properties;
+
+import static org.apiguardian.api.API.Status.MAINTAINED;
+import static dev.oldbuffer.spi.Function.AS_CHAR_BUFFER;
+import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
+import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
+import static dev.oldbuffer.spi.Function.CHECK_READ_BUFFER;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.tck.RequiresFeature;
+import dev.oldbuffer.tck.SpecAssertion;
+import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.arbitraries.OldBufferDomain;
+import dev.oldbuffer.tck.assertions.TckMessages;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.apiguardian.api.API;
+
+/**
+ * Lifetime: whatever the object and whatever the answer, every view a call acquired is released before it
+ * returns - an exporter's counts balance, a bytearray or array can be resized, a memoryview released.
+ */
+@Domain(OldBufferDomain.class)
+@API(status = MAINTAINED, since = "0.1")
+@AddLifecycleHook(PropertyHook.class)
+@Label("Lifetime of acquired views")
+public class LifetimeProperties {
+
+    @Property
+    @SpecAssertion({"char15", "char16"})
+    @RequiresFeature(Feature.EXPORT_PROBES)
+    void asCharBufferReleasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+        releasesEverything(s, AS_CHAR_BUFFER, object);
+    }
+
+    @Property
+    @SpecAssertion({"read15", "read16"})
+    @RequiresFeature(Feature.EXPORT_PROBES)
+    void asReadBufferReleasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+        releasesEverything(s, AS_READ_BUFFER, object);
+    }
+
+    @Property
+    @SpecAssertion({"write13", "write14"})
+    @RequiresFeature(Feature.EXPORT_PROBES)
+    void asWriteBufferReleasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+        releasesEverything(s, AS_WRITE_BUFFER, object);
+    }
+
+    @Property
+    @SpecAssertion("check08")
+    @RequiresFeature(Feature.EXPORT_PROBES)
+    void required_check08_releasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+        releasesEverything(s, CHECK_READ_BUFFER, object);
+    }
+
+    private static void releasesEverything(Subject s, Function f, Fixture object) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        CallResult r = s.call(f, obj);
+        s.fetchError();
+        if (object instanceof Fixture.Exporter) {
+            ExportCounts counts = s.exportCounts(obj);
+            if (counts.outstanding() != 0) {
+                throw new AssertionError(TckMessages.shouldRelease(s.context(f), r, "acquires == releases",
+                        counts.acquires() + " acquired, " + counts.releases() + " released"));
+            }
+        } else if (object instanceof Fixture.ByteArray || object instanceof Fixture.ArrayOf) {
+            if (!s.tryResize(obj)) {
+                throw new AssertionError(TckMessages.shouldHave(s.context(f), r, "leave " + object.describe() + " resizable",
+                        "resizable (no export left)", "resize refused: still exported"));
+            }
+        } else if (object instanceof Fixture.MemoryView || object instanceof Fixture.Sliced || object instanceof Fixture.Cast
+                || object instanceof Fixture.ReadOnly) {
+            if (!s.tryRelease(obj)) {
+                throw new AssertionError(TckMessages.shouldHave(s.context(f), r, "leave " + object.describe() + " releasable",
+                        "releasable (no export left)", "release() refused: still exported"));
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.oldbuffer.tck.properties;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.oldbuffer.catalogue.Assertion;
+import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.tck.NotApplicable;
+import dev.oldbuffer.tck.RequiresFeature;
+import dev.oldbuffer.tck.Sessions;
+import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.TckReporting;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.AroundTryHook;
+import net.jqwik.api.lifecycle.FalsifiedSample;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.Lifespan;
+import net.jqwik.api.lifecycle.ParameterResolutionContext;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.ResolveParameterHook;
+import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+import net.jqwik.api.lifecycle.Store;
+import net.jqwik.api.lifecycle.TryExecutionResult;
+import net.jqwik.api.lifecycle.TryExecutor;
+import net.jqwik.api.lifecycle.TryLifecycleContext;
+import org.apiguardian.api.API;
+
+/**
+ * What {@link dev.oldbuffer.tck.OldBufferTck} does for Jupiter specifications, for jqwik properties (jqwik runs
+ * no Jupiter extensions): register it with {@code @AddLifecycleHook(PropertyHook.class)}. It skips properties
+ * whose assertions are outside the profile, reports a missing {@link RequiresFeature} as not applicable, resolves
+ * a fresh {@link Subject} on a reset implementation for every try, sets tries and seed from
+ * {@link PropertySettings}, labels the property for Allure, and records its seed, tries, checks and shrunk
+ * sample; a falsified property's failure message carries all of them, so they reach the run's results.
+ */
+@API(status = STABLE, since = "0.1")
+public final class PropertyHook implements SkipExecutionHook, ResolveParameterHook, AroundPropertyHook, AroundTryHook {
+
+    /** The report entry under which each property publishes how many cases it checked. */
+    public static final String CHECKS_ENTRY = "oldbuffer.checks";
+
+    private static final Object RUN = Tuple.of(PropertyHook.class, "run");
+    private static final ThreadLocal<Subject> CURRENT = new ThreadLocal<>();
+
+    /** The subject of the try running on this thread, for the state suppliers of action chains. */
+    public static Subject currentSubject() {
+        Subject s = CURRENT.get();
+        if (s == null) {
+            throw new IllegalStateException("no try is running: declare a Subject parameter on the property");
+        }
+        return s;
+    }
+
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+        Optional<AnnotatedElement> element = context.optionalElement();
+        if (element.isEmpty() || !(element.get() instanceof Method method)) {
+            return SkipResult.doNotSkip();
+        }
+        Profile profile = Sessions.configFromSystemProperties().profile();
+        List<Assertion> known = TckReporting.assertionsOf(method, false);
+        if (!known.isEmpty() && known.stream().noneMatch(a -> a.appliesTo(profile))) {
+            return SkipResult.skip("assertion " + known.get(0).id() + " is not part of profile " + profile);
+        }
+        return SkipResult.doNotSkip();
+    }
+
+    @Override
+    public Optional<ParameterSupplier> resolve(ParameterResolutionContext parameter, LifecycleContext context) {
+        if (parameter.typeUsage().getRawType() != Subject.class) {
+            return Optional.empty();
+        }
+        // Called once per try: each try starts on a reset implementation with a fresh transcript.
+        return Optional.of(optionalTry -> {
+            Run run = Store.<Run>get(RUN).get();
+            run.runtime.reset();
+            Subject subject = new Subject(run.runtime, run.config.profile(), run.assertions);
+            CURRENT.set(subject);
+            return subject;
+        });
+    }
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        Method method = context.targetMethod();
+        List<Assertion> assertions = TckReporting.assertionsOf(method, true);
+        TckConfig config = Sessions.configFromSystemProperties();
+        OldBufferRuntime runtime = Sessions.runtime(config);
+        Run run = Store.create(RUN, Lifespan.PROPERTY, () -> new Run(config, runtime, assertions)).get();
+        TckReporting.label(assertions, config, runtime.info());
+        Optional<NotApplicable> missing = missingFeatures(method, runtime);
+        if (missing.isPresent()) {
+            // thrown from here jqwik would report a failure: answer "aborted" without running a try
+            return new NotRun(missing.get());
+        }
+
+        PropertySettings settings = PropertySettings.current();
+        int cost = Optional.ofNullable(method.getAnnotation(TryCost.class)).map(TryCost::value).orElse(1);
+        context.attributes().setTries(settings.triesFor(cost));
+        settings.seed().ifPresent(context.attributes()::setSeed);
+
+        PropertyExecutionResult result;
+        try {
+            result = property.execute();
+        } finally {
+            CURRENT.remove();
+        }
+        String seed = result.seed().orElse("unknown");
+        TckReporting.parameter("seed", seed);
+        TckReporting.parameter("tries", result.countTries());
+        TckReporting.parameter("checks", result.countChecks());
+        context.reporter().publishValue(CHECKS_ENTRY, Integer.toString(result.countChecks()));
+        if (result.status() != PropertyExecutionResult.Status.FAILED) {
+            return result;
+        }
+        Optional<? extends FalsifiedSample> sample = result.shrunkSample().isPresent() ? result.shrunkSample() : result.originalSample();
+        String shown = sample.map(PropertyHook::describe).orElse("none");
+        TckReporting.attach("shrunk sample", shown);
+        if (run.failingTranscript != null) {
+            TckReporting.attach("call transcript", run.failingTranscript);
+        }
+        Throwable cause = sample.flatMap(FalsifiedSample::falsifyingError).or(result::throwable).orElse(null);
+        return result.mapToFailed(new PropertyFalsified(message(cause, result, seed, shown), cause));
+    }
+
+    @Override
+    public TryExecutionResult aroundTry(TryLifecycleContext context, TryExecutor aTry, List<Object> parameters) {
+        TryExecutionResult result = aTry.execute(parameters);
+        if (result.isFalsified()) {
+            // the last falsified try is the shrunk sample once shrinking ends: keep what it did
+            parameters.stream().filter(Subject.class::isInstance).map(Subject.class::cast).findFirst()
+                    .ifPresent(s -> Store.<Run>get(RUN).get().failingTranscript = s.transcript());
+        }
+        return result;
+    }
+
+    private static Optional<NotApplicable> missingFeatures(Method method, OldBufferRuntime runtime) {
+        RequiresFeature required = method.getAnnotation(RequiresFeature.class);
+        if (required == null) {
+            return Optional.empty();
+        }
+        Set<Feature> missing = EnumSet.noneOf(Feature.class);
+        missing.addAll(Arrays.asList(required.value()));
+        missing.removeAll(runtime.features());
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of(new NotApplicable(runtime.info() + " lacks " + missing.stream().map(Enum::name).collect(Collectors.joining(", "))));
+    }
+
+    private static String message(Throwable cause, PropertyExecutionResult result, String seed, String sample) {
+        String what = cause == null ? "falsified" : cause instanceof AssertionError ? String.valueOf(cause.getMessage())
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        int steps = result.shrunkSample().map(ShrunkFalsifiedSample::countShrinkingSteps).orElse(0);
+        return what + "\nFalsified after " + result.countTries() + " tries (" + result.countChecks() + " checks), seed " + seed
+                + " (rerun with -D" + PropertySettings.SEED + "=" + seed + ")"
+                + "\nShrunk sample (" + steps + " shrinking steps): " + sample;
+    }
+
+    /** The generated parameters as a person reads them: recipes by their Python spelling; the subject left out. */
+    private static String describe(FalsifiedSample sample) {
+        return sample.parameters().stream().filter(p -> !(p instanceof Subject))
+                .map(p -> p instanceof Fixture f ? f.describe() + " = " + f : p instanceof byte[] b ? "bytes of length " + b.length
+                        : String.valueOf(p))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** One property's execution: what every try works with, and what the last falsified try did. */
+    private static final class Run {
+        final TckConfig config;
+        final OldBufferRuntime runtime;
+        final List<Assertion> assertions;
+        String failingTranscript;
+
+        Run(TckConfig config, OldBufferRuntime runtime, List<Assertion> assertions) {
+            this.config = config;
+            this.runtime = runtime;
+            this.assertions = assertions;
+        }
+    }
+
+    /** The result of a property that did not run because a feature is missing: aborted, hence not applicable. */
+    private record NotRun(NotApplicable reason) implements PropertyExecutionResult {
+        @Override public Optional<String> seed() { return Optional.empty(); }
+        @Override public Optional<List<Object>> falsifiedParameters() { return Optional.empty(); }
+        @Override public Status status() { return Status.ABORTED; }
+        @Override public Optional<Throwable> throwable() { return Optional.of(reason); }
+        @Override public int countChecks() { return 0; }
+        @Override public int countTries() { return 0; }
+        @Override public Optional<FalsifiedSample> originalSample() { return Optional.empty(); }
+        @Override public Optional<ShrunkFalsifiedSample> shrunkSample() { return Optional.empty(); }
+        @Override public PropertyExecutionResult mapTo(Status newStatus, Throwable throwable) { return this; }
+    }
+
+    /** A falsified property: the failure of its shrunk sample plus the seed, tries and sample to reproduce it. */
+    static final class PropertyFalsified extends AssertionError {
+        PropertyFalsified(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

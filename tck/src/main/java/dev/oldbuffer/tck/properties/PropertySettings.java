@@ -1,0 +1,77 @@
+package dev.oldbuffer.tck.properties;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * How hard the properties try, read from configuration parameters or system properties:
+ * {@value #TRIES} (tries of an ordinary property, default {@value #DEFAULT_TRIES}: the full kit stays fast),
+ * {@value #THOROUGH} ({@code true} runs ten times as many) and {@value #SEED} (a fixed seed for every property,
+ * to reproduce a run). {@link dev.oldbuffer.tck.run.TckRunner} sets the settings of its launch, since jqwik hooks
+ * cannot read the launcher's configuration parameters.
+ *
+ * @param tries    tries of an ordinary property, before {@code thorough}
+ * @param thorough whether to run ten times as many tries
+ * @param seed     the seed every property uses; empty lets jqwik choose one per property
+ */
+@API(status = STABLE, since = "0.1")
+public record PropertySettings(int tries, boolean thorough, Optional<String> seed) {
+
+    public static final String TRIES = "oldbuffer.tries";
+    public static final String THOROUGH = "oldbuffer.thorough";
+    public static final String SEED = "oldbuffer.seed";
+    public static final int DEFAULT_TRIES = 700;
+
+    private static volatile PropertySettings current;
+
+    public PropertySettings {
+        if (tries < 1) {
+            throw new IllegalArgumentException(TRIES + " must be at least 1, got " + tries);
+        }
+        seed.ifPresent(s -> {
+            try {
+                Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(SEED + " must be a whole number (a jqwik seed), got '" + s + "'");
+            }
+        });
+    }
+
+    public static PropertySettings from(Function<String, Optional<String>> lookup) {
+        int tries = lookup.apply(TRIES).map(String::trim).map(PropertySettings::number).orElse(DEFAULT_TRIES);
+        boolean thorough = lookup.apply(THOROUGH).map(String::trim).map(Boolean::parseBoolean).orElse(false);
+        Optional<String> seed = lookup.apply(SEED).map(String::trim).filter(s -> !s.isEmpty());
+        return new PropertySettings(tries, thorough, seed);
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TRIES + " must be a whole number of tries, got '" + text + "'");
+        }
+    }
+
+    /** The settings of the running launch, else from system properties. */
+    public static PropertySettings current() {
+        PropertySettings c = current;
+        return c != null ? c : from(key -> Optional.ofNullable(System.getProperty(key)));
+    }
+
+    /** Set by the runner for the duration of a launch; null goes back to system properties. */
+    public static void setCurrent(PropertySettings settings) {
+        current = settings;
+    }
+
+    /** Tries for a property whose one try costs about as much as {@code cost} ordinary ones (at least 1). */
+    public int triesFor(int cost) {
+        return Math.max(1, tries * (thorough ? 10 : 1) / Math.max(1, cost));
+    }
+
+    public PropertySettings withSeed(String newSeed) {
+        return new PropertySettings(tries, thorough, Optional.of(newSeed));
+    }
+}

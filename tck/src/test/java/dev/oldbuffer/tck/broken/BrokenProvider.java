@@ -1,0 +1,148 @@
+package dev.oldbuffer.tck.broken;
+
+import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Implementations;
+import dev.oldbuffer.spi.ImplementationUnavailableException;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.RuntimeProvider;
+import java.util.Map;
+
+/**
+ * Makes each {@link Defect} selectable as {@code broken-<id>} (registered in the test resources'
+ * {@code META-INF/services}): one small provider class per defect, since the service loader makes one instance
+ * per class. Each accepts the run's profile and refuses a profile it does not model.
+ */
+public abstract class BrokenProvider implements RuntimeProvider {
+
+    private final Defect defect;
+
+    BrokenProvider(Defect defect) {
+        this.defect = defect;
+    }
+
+    @Override
+    public String id() {
+        return defect.providerId();
+    }
+
+    @Override
+    public String description() {
+        return "reference implementation with a defect: " + defect.description;
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(Implementations.PROFILE_OPTION, "the run's profile; only " + defect.profile + " is modelled");
+    }
+
+    @Override
+    public OldBufferRuntime open(Map<String, String> options) {
+        Profile profile = Profile.ofId(options.getOrDefault(Implementations.PROFILE_OPTION, defect.profile.id()));
+        if (profile != defect.profile) {
+            throw new ImplementationUnavailableException(id() + " models the " + defect.profile + " profile only, not " + profile);
+        }
+        return defect.open();
+    }
+
+    public static final class SuccessReturnsOne extends BrokenProvider {
+        public SuccessReturnsOne() {
+            super(Defect.SUCCESS_RETURNS_ONE);
+        }
+    }
+
+    public static final class LengthInItems extends BrokenProvider {
+        public LengthInItems() {
+            super(Defect.LENGTH_IN_ITEMS);
+        }
+    }
+
+    public static final class AcceptsStrided extends BrokenProvider {
+        public AcceptsStrided() {
+            super(Defect.ACCEPTS_STRIDED);
+        }
+    }
+
+    public static final class CheckLeavesError extends BrokenProvider {
+        public CheckLeavesError() {
+            super(Defect.CHECK_LEAVES_ERROR);
+        }
+    }
+
+    public static final class WrongExceptionType extends BrokenProvider {
+        public WrongExceptionType() {
+            super(Defect.WRONG_EXCEPTION_TYPE);
+        }
+    }
+
+    public static final class ViewNeverReleased extends BrokenProvider {
+        public ViewNeverReleased() {
+            super(Defect.VIEW_NEVER_RELEASED);
+        }
+    }
+
+    public static final class ReleasedTwice extends BrokenProvider {
+        public ReleasedTwice() {
+            super(Defect.RELEASED_TWICE);
+        }
+    }
+
+    public static final class PointerToACopy extends BrokenProvider {
+        public PointerToACopy() {
+            super(Defect.POINTER_TO_A_COPY);
+        }
+    }
+
+    public static final class WritableReadOnly extends BrokenProvider {
+        public WritableReadOnly() {
+            super(Defect.WRITABLE_READ_ONLY);
+        }
+    }
+
+    public static final class CheckReturnsTwo extends BrokenProvider {
+        public CheckReturnsTwo() {
+            super(Defect.CHECK_RETURNS_TWO);
+        }
+    }
+
+    public static final class CheckIgnoresContiguity extends BrokenProvider {
+        public CheckIgnoresContiguity() {
+            super(Defect.CHECK_IGNORES_CONTIGUITY);
+        }
+    }
+
+    public static final class SuccessLeavesError extends BrokenProvider {
+        public SuccessLeavesError() {
+            super(Defect.SUCCESS_LEAVES_ERROR);
+        }
+    }
+
+    public static final class AcceptsStr extends BrokenProvider {
+        public AcceptsStr() {
+            super(Defect.ACCEPTS_STR);
+        }
+    }
+
+    public static final class EmptyRefused extends BrokenProvider {
+        public EmptyRefused() {
+            super(Defect.EMPTY_REFUSED);
+        }
+    }
+
+    public static final class OutParamsOnFailure extends BrokenProvider {
+        public OutParamsOnFailure() {
+            super(Defect.OUT_PARAMS_ON_FAILURE);
+        }
+    }
+
+    public static final class PresetErrorCleared extends BrokenProvider {
+        public PresetErrorCleared() {
+            super(Defect.PRESET_ERROR_CLEARED);
+        }
+    }
+
+    public static final class NullCrashes extends BrokenProvider {
+        public NullCrashes() {
+            super(Defect.NULL_CRASHES);
+        }
+    }
+}

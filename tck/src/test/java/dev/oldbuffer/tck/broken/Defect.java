@@ -1,0 +1,287 @@
+package dev.oldbuffer.tck.broken;
+
+import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.reference.ReferenceRuntime;
+import dev.oldbuffer.reference.capi.CPythonFunctions;
+import dev.oldbuffer.reference.capi.DocumentedFunctions;
+import dev.oldbuffer.reference.capi.Interpreter;
+import dev.oldbuffer.reference.capi.OldBufferFunctions;
+import dev.oldbuffer.reference.capi.OutPointer;
+import dev.oldbuffer.reference.objects.BufferExporter;
+import dev.oldbuffer.reference.objects.PyObject;
+import dev.oldbuffer.reference.objects.PyStr;
+import dev.oldbuffer.reference.objects.ResizableBuffer;
+import dev.oldbuffer.reference.objects.View;
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.PyBuf;
+import dev.oldbuffer.spi.RuntimeFailure;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * Deliberately broken implementations: each is the reference implementation with one realistic defect, made by
+ * overriding one building block of its C-API layer (or, for the copy, decorating its runtime). Each models one
+ * profile - the flavour it is derived from - and is selectable as {@code broken-<id>}.
+ */
+enum Defect {
+
+    SUCCESS_RETURNS_ONE("success-returns-one", Profile.DOCUMENTED, "AsCharBuffer returns 1 instead of 0 on success",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int asCharBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    int result = super.asCharBuffer(interp, obj, buffer, bufferLen);
+                    return result == 0 ? 1 : result;
+                }
+            })),
+
+    LENGTH_IN_ITEMS("length-in-items", Profile.DOCUMENTED, "buffer_len counts items, not bytes",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected void storeResult(View view, OutPointer buffer, OutPointer bufferLen) {
+                    buffer.set(view.buf());
+                    bufferLen.set(view.len() / view.itemsize());
+                }
+            })),
+
+    ACCEPTS_STRIDED("accepts-strided", Profile.DOCUMENTED, "AsCharBuffer and AsReadBuffer ask for PyBUF_STRIDES, so strided views pass",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int asCharBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    return acquire(interp, "PyObject_AsCharBuffer", "character", obj, buffer, bufferLen, PyBuf.STRIDES);
+                }
+
+                @Override
+                public int asReadBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    return acquire(interp, "PyObject_AsReadBuffer", "readable", obj, buffer, bufferLen, PyBuf.STRIDES);
+                }
+            })),
+
+    CHECK_LEAVES_ERROR("check-leaves-error", Profile.DOCUMENTED, "CheckReadBuffer forgets PyErr_Clear after a refused getbuffer",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int checkReadBuffer(Interpreter interp, PyObject obj) {
+                    BufferExporter exporter = obj == null ? null : obj.bufferProcs();
+                    if (exporter == null) {
+                        return 0;
+                    }
+                    View view = callGetBufferSlot(interp, exporter, PyBuf.SIMPLE);
+                    if (view == null) {
+                        return 0;
+                    }
+                    releaseBuffer(view);
+                    return 1;
+                }
+            })),
+
+    WRONG_EXCEPTION_TYPE("wrong-exception-type", Profile.DOCUMENTED,
+            "AsWriteBuffer passes on the exporter's BufferError instead of setting a TypeError",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int asWriteBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    if (obj == null || buffer == null || bufferLen == null) {
+                        return super.asWriteBuffer(interp, obj, buffer, bufferLen);
+                    }
+                    View view = getBuffer(interp, obj, PyBuf.WRITABLE);
+                    if (view == null) {
+                        return -1;
+                    }
+                    storeResult(view, buffer, bufferLen);
+                    releaseBuffer(view);
+                    return 0;
+                }
+            })),
+
+    VIEW_NEVER_RELEASED("view-never-released", Profile.DOCUMENTED, "no PyBuffer_Release: every acquired view stays exported",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected void releaseBuffer(View view) {
+                }
+            })),
+
+    RELEASED_TWICE("released-twice", Profile.DOCUMENTED, "PyBuffer_Release is called twice for every view",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected void releaseBuffer(View view) {
+                    super.releaseBuffer(view);
+                    super.releaseBuffer(view);
+                }
+            })),
+
+    POINTER_TO_A_COPY("pointer-to-a-copy", Profile.DOCUMENTED, "the getters return the address of a fresh copy of the bytes",
+            CopyingRuntime::new),
+
+    WRITABLE_READ_ONLY("writable-read-only", Profile.DOCUMENTED,
+            "AsWriteBuffer asks for PyBUF_SIMPLE, so read-only data comes back as writable",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int asWriteBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    return acquire(interp, "PyObject_AsWriteBuffer", "writable", obj, buffer, bufferLen, PyBuf.SIMPLE);
+                }
+            })),
+
+    CHECK_RETURNS_TWO("check-returns-two", Profile.DOCUMENTED, "CheckReadBuffer answers 2 for resizable objects",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int checkReadBuffer(Interpreter interp, PyObject obj) {
+                    int answer = super.checkReadBuffer(interp, obj);
+                    return answer == 1 && obj instanceof ResizableBuffer ? 2 : answer;
+                }
+            })),
+
+    CHECK_IGNORES_CONTIGUITY("check-ignores-contiguity", Profile.DOCUMENTED,
+            "CheckReadBuffer answers 1 for any type with a buffer slot, without asking for a view",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int checkReadBuffer(Interpreter interp, PyObject obj) {
+                    return obj != null && obj.bufferProcs() != null ? 1 : 0;
+                }
+            })),
+
+    SUCCESS_LEAVES_ERROR("success-leaves-error", Profile.DOCUMENTED,
+            "AsReadBuffer tries a writable view first and does not clear that attempt's error",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int asReadBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    if (obj != null && buffer != null && bufferLen != null) {
+                        View view = getBuffer(interp, obj, PyBuf.WRITABLE);
+                        if (view != null) {
+                            storeResult(view, buffer, bufferLen);
+                            releaseBuffer(view);
+                            return 0;
+                        }
+                    }
+                    return super.asReadBuffer(interp, obj, buffer, bufferLen);
+                }
+            })),
+
+    ACCEPTS_STR("accepts-str", Profile.DOCUMENTED, "AsCharBuffer hands out the UTF-8 bytes of a str, as Python 2 did",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int asCharBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    if (obj instanceof PyStr str && buffer != null && bufferLen != null) {
+                        byte[] utf8 = str.text().getBytes(StandardCharsets.UTF_8);
+                        buffer.set(interp.memory().allocate(utf8, true, "utf-8 of a str").base());
+                        bufferLen.set(utf8.length);
+                        return 0;
+                    }
+                    return super.asCharBuffer(interp, obj, buffer, bufferLen);
+                }
+            })),
+
+    EMPTY_REFUSED("empty-refused", Profile.DOCUMENTED, "the getters treat a zero-length buffer as an error",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int acquire(Interpreter interp, String function, String interfaceName, PyObject obj,
+                                      OutPointer buffer, OutPointer bufferLen, int flags) {
+                    int result = super.acquire(interp, function, interfaceName, obj, buffer, bufferLen, flags);
+                    if (result == 0 && bufferLen.get() == 0) {
+                        return fail(interp, function + "(): empty buffer");
+                    }
+                    return result;
+                }
+            })),
+
+    OUT_PARAMS_ON_FAILURE("out-params-on-failure", Profile.CPYTHON, "on failure the getters set *buffer = NULL and *buffer_len = 0",
+            () -> functions(new CPythonFunctions() {
+                @Override
+                protected int asReadBufferImpl(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    return clearOnFailure(super.asReadBufferImpl(interp, obj, buffer, bufferLen), buffer, bufferLen);
+                }
+
+                @Override
+                public int asWriteBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    return clearOnFailure(super.asWriteBuffer(interp, obj, buffer, bufferLen), buffer, bufferLen);
+                }
+
+                private int clearOnFailure(int result, OutPointer buffer, OutPointer bufferLen) {
+                    if (result != 0 && buffer != null && bufferLen != null) {
+                        buffer.set(0);
+                        bufferLen.set(0);
+                    }
+                    return result;
+                }
+            })),
+
+    PRESET_ERROR_CLEARED("preset-error-cleared", Profile.CPYTHON, "the getters start with PyErr_Clear, dropping the caller's error",
+            () -> functions(new CPythonFunctions() {
+                @Override
+                protected int asReadBufferImpl(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    interp.threadState().clear();
+                    return super.asReadBufferImpl(interp, obj, buffer, bufferLen);
+                }
+
+                @Override
+                public int asWriteBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    interp.threadState().clear();
+                    return super.asWriteBuffer(interp, obj, buffer, bufferLen);
+                }
+            })),
+
+    NULL_CRASHES("null-crashes", Profile.CPYTHON, "the getters dereference NULL arguments (the process dies, as PyPy's does)",
+            () -> functions(new CPythonFunctions() {
+                @Override
+                protected int asReadBufferImpl(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    crashOnNull(obj, buffer, bufferLen);
+                    return super.asReadBufferImpl(interp, obj, buffer, bufferLen);
+                }
+
+                @Override
+                public int asWriteBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    crashOnNull(obj, buffer, bufferLen);
+                    return super.asWriteBuffer(interp, obj, buffer, bufferLen);
+                }
+
+                private void crashOnNull(PyObject obj, OutPointer buffer, OutPointer bufferLen) {
+                    if (obj == null || buffer == null || bufferLen == null) {
+                        throw new RuntimeFailure(RuntimeFailure.Kind.CRASHED, "segmentation fault (NULL dereferenced)");
+                    }
+                }
+            }));
+
+    final String id;
+    final Profile profile;
+    final String description;
+    private final Supplier<OldBufferRuntime> runtime;
+
+    Defect(String id, Profile profile, String description, Supplier<OldBufferRuntime> runtime) {
+        this.id = id;
+        this.profile = profile;
+        this.description = description;
+        this.runtime = runtime;
+    }
+
+    /** The provider id: {@code broken-<id>}. */
+    String providerId() {
+        return "broken-" + id;
+    }
+
+    OldBufferRuntime open() {
+        return runtime.get();
+    }
+
+    private static OldBufferRuntime functions(OldBufferFunctions functions) {
+        return new ReferenceRuntime(functions);
+    }
+
+    /** Runs the documented functions, then swaps every address a getter returned for that of a fresh copy. */
+    static final class CopyingRuntime extends ReferenceRuntime {
+        CopyingRuntime() {
+            super(new DocumentedFunctions());
+        }
+
+        @Override
+        public CallResult call(Function function, ObjRef object, OutSlots slots) {
+            CallResult r = super.call(function, object, slots);
+            if (!function.hasOutParameters() || r.returnValue() != 0 || slots.bufferIsNull()) {
+                return r;
+            }
+            byte[] snapshot = read(r.buffer(), (int) r.length());
+            long copy = interpreter().memory().allocate(snapshot, false, "copy of " + object).base();
+            return new CallResult(function, object, slots, 0, copy, r.length(), r.error());
+        }
+    }
+}
