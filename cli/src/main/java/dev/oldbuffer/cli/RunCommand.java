@@ -7,6 +7,7 @@ import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.properties.PropertySettings;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,6 +51,13 @@ final class RunCommand implements Callable<Integer> {
                     + " printed with the summary and stamped on the results.")
     String seed;
 
+    @Option(names = "--tries", paramLabel = "N",
+            description = "Tries per property-based specification; default: " + PropertySettings.DEFAULT_TRIES + ".")
+    Integer tries;
+
+    @Option(names = "--thorough", description = "Ten times the tries, for a release or a nightly run.")
+    boolean thorough;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write DIR/<impl>-<profile>/ per profile: results.json, allure-results/ and junit/ (JUnit XML);"
                     + " each written whole or not at all.")
@@ -89,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
                 if (seed != null) {
                     runner.seed(seed);
                 }
+                if (tries != null) {
+                    runner.parameter(PropertySettings.TRIES, tries.toString());
+                }
+                runner.parameter(PropertySettings.THOROUGH, Boolean.toString(thorough));
                 RunResult result;
                 try (Progress progress = new Progress(implementation + " / " + p)) {
                     runner.progress(progress);
@@ -137,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void checkSeed() {
+        if (tries != null && tries < 1) {
+            throw new Main.UsageError("--tries must be at least 1, got " + tries);
+        }
         if (seed == null) {
             return;
         }

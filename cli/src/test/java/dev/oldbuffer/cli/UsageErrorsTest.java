@@ -47,6 +47,12 @@ class UsageErrorsTest {
     }
 
     @Test
+    void triesBelowOne() throws IOException {
+        assertUsageError(Cli.run("run", "--tries", "0", "--out", dir.resolve("out").toString()),
+                "oldbuffer-tck: --tries must be at least 1, got 0");
+    }
+
+    @Test
     void unknownImplementationOptionListsItsOptions() throws IOException {
         assertUsageError(Cli.run("run", "-o", "colour=red", "--out", dir.resolve("out").toString()),
                 "oldbuffer-tck: implementation 'reference' has no option colour; its options: profile");
