@@ -14,15 +14,28 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * One interpreter child process running the driver: exchanges frames, and turns a death or a silence
- * into a {@link RuntimeFailure}. A watchdog thread kills the child when a request outlives the timeout;
- * a drain thread keeps the last lines of its stderr (faulthandler's report of a crash lands there).
+ * into a {@link RuntimeFailure}.
+ *
+ * <p>Every wait for the child is bounded. Each request (its write included: a child that stops reading fills
+ * the pipe) and the start-up arm a deadline; a watchdog thread kills the child when the deadline passes, which
+ * ends the wait with end-of-stream (the driver is the only holder of its stdout, a descriptor its own children
+ * do not inherit), and the failure is TIMED_OUT. The deadline is claimed exactly once, either by the answer or
+ * by the watchdog, so an answer that races the kill is never taken for a crash of the next request. A drain
+ * thread keeps the last lines of stderr (faulthandler's report of a crash lands there).
+ *
+ * <p>Requests are numbered and the driver echoes the number, and bytes that arrive while no request is
+ * waiting are refused: a desynchronised stream kills the child with a {@link ProtocolError} instead of pairing
+ * a request with another one's answer. Exchanges are serialised, so an instance shared between threads still
+ * keeps one request in flight.
  */
 final class DriverProcess implements AutoCloseable {
 
@@ -38,6 +51,8 @@ final class DriverProcess implements AutoCloseable {
             """;
     private static final int EXIT_TOO_OLD = 3;
     private static final int STDERR_LINES = 40;
+    /** A response larger than this is a corrupted length prefix, not data. */
+    static final int MAX_FRAME = 1 << 30;
 
     private final LaunchConfig config;
     private final Process process;
@@ -47,13 +62,21 @@ final class DriverProcess implements AutoCloseable {
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final Thread stderrDrain;
     private final Thread watchdog;
-    private byte[] buffer = new byte[1 << 16];
 
-    /** System.nanoTime() by which the current request must be answered; 0 when idle. */
-    private volatile long deadline;
-    private volatile boolean timedOut;
+    /** The wait in progress, {@link #FIRED} once the watchdog has killed the child for it, null when idle. */
+    private final AtomicReference<Deadline> armed = new AtomicReference<>();
+    private static final Deadline FIRED = new Deadline(0, "");
     private volatile boolean closed;
-    private boolean dead;
+    private volatile boolean dead;
+    /** Number of the last request; the driver's greeting is number 0. */
+    private int sequence;
+
+    /** By when ({@link System#nanoTime()}) the current wait must end, and its limit for messages. */
+    private record Deadline(long due, String limit) {
+        static Deadline in(Duration d, String limit) {
+            return new Deadline(System.nanoTime() + d.toNanos(), limit);
+        }
+    }
 
     private DriverProcess(LaunchConfig config, Process process, Path progressFile) {
         this.config = config;
@@ -67,8 +90,10 @@ final class DriverProcess implements AutoCloseable {
 
     /**
      * Starts the interpreter and reads the driver's greeting: key/value facts (name, version, features...).
+     * The greeting must come within {@link LaunchConfig#startup()} (it includes building the probe on first use).
      *
-     * @throws ImplementationUnavailableException when the interpreter is missing, too old, or cannot build the probe
+     * @throws ImplementationUnavailableException when the interpreter is missing, too old, cannot build the probe,
+     *         or does not greet in time
      */
     static DriverProcess start(LaunchConfig config, Map<String, String> greeting) {
         Path driverDir = DriverFiles.install(config.cache());
@@ -102,10 +127,13 @@ final class DriverProcess implements AutoCloseable {
                     + "the option python=/path/to/interpreter", e);
         }
         DriverProcess driver = new DriverProcess(config, process, progress);
-        // Building the probe may take a few seconds the first time.
-        long startupNanos = Math.max(config.timeout().toNanos(), TimeUnit.SECONDS.toNanos(120));
         try {
-            Protocol.Response hello = driver.receive(startupNanos, () -> "start-up");
+            Protocol.Response hello;
+            synchronized (driver) {
+                Deadline startup = Deadline.in(config.startup(), config.startupText());
+                driver.armed.set(startup);
+                hello = driver.receive(0, startup, () -> "start-up");
+            }
             if (hello.status == Protocol.UNAVAILABLE) {
                 String why = hello.text();
                 driver.close();
@@ -119,7 +147,7 @@ final class DriverProcess implements AutoCloseable {
                 greeting.put(hello.text(), hello.text());
             }
             return driver;
-        } catch (RuntimeFailure e) {
+        } catch (RuntimeFailure | ProtocolError e) {
             Integer code = driver.exitCode();
             String stderr = driver.stderrText();
             driver.close();
@@ -132,42 +160,104 @@ final class DriverProcess implements AutoCloseable {
         }
     }
 
-    /** Sends one request and waits for its response; {@code what} names it in a failure message. */
-    Protocol.Response exchange(Protocol.Request request, Supplier<String> what) {
+    /**
+     * Sends one request and waits for its response, at most the per-call timeout (the write included);
+     * {@code what} names it in a failure message. The response is read into a buffer of its own.
+     *
+     * @throws RuntimeFailure when the child dies or does not answer in time; it is dead afterwards
+     * @throws ProtocolError  when the stream is out of step; the child is killed and dead afterwards
+     */
+    synchronized Protocol.Response exchange(Protocol.Request request, Supplier<String> what) {
         if (dead) {
             throw new IllegalStateException("the interpreter has died; restart it");
         }
+        int stray = pending();
+        if (stray > 0) {
+            throw protocolError(stray + " bytes arrived while no request was waiting", what);
+        }
+        int number = ++sequence;
+        Deadline deadline = Deadline.in(config.timeout(), config.timeoutText());
+        armed.set(deadline);   // from here on the watchdog guards the write too
         try {
-            out.write(request.frame(), 0, request.size());
+            out.write(request.frame(number), 0, request.size());
             out.flush();
         } catch (IOException e) {
-            // the child is gone; receive() reports why
+            // the child is gone (or was killed by the watchdog): receive() reports the end of its stdout
         }
-        return receive(config.timeout().toNanos(), what);
+        return receive(number, deadline, what);
     }
 
-    private Protocol.Response receive(long timeoutNanos, Supplier<String> what) {
-        timedOut = false;
-        deadline = System.nanoTime() + timeoutNanos;
+    /** Bytes waiting on the child's stdout; -1 when the stream is closed (the child died). */
+    private int pending() {
         try {
-            int length = in.readInt();
-            if (length > buffer.length) {
-                buffer = new byte[Math.max(length, buffer.length * 2)];
-            }
-            in.readFully(buffer, 0, length);
-            deadline = 0;
-            ByteBuffer bb = ByteBuffer.wrap(buffer, 1, length - 1);
-            return new Protocol.Response(buffer[0] & 0xff, bb);
+            return in.available();
         } catch (IOException e) {
-            deadline = 0;
-            throw failure(what.get());
+            return -1;
         }
     }
 
-    /** Builds the failure after the child stopped answering, and makes sure it is gone. */
-    private RuntimeFailure failure(String what) {
+    /** Reads the response to request {@code number}, within {@code deadline} (enforced by the watchdog). */
+    private Protocol.Response receive(int number, Deadline deadline, Supplier<String> what) {
+        int length;
+        int echoed;
+        byte[] body;
+        try {
+            length = in.readInt();
+            echoed = in.readInt();
+            if (length < 1 || length > MAX_FRAME) {
+                disarm(deadline);
+                throw protocolError("a response claims " + (length & 0xffffffffL) + " bytes", what);
+            }
+            body = new byte[length];
+            in.readFully(body);
+        } catch (IOException e) {
+            boolean fired = armed.getAndSet(null) == FIRED;
+            if (closed) {
+                throw new IllegalStateException("the runtime was closed during " + what.get());
+            }
+            throw failure(what.get(), fired ? deadline.limit() : null);
+        }
+        if (!disarm(deadline)) {   // the watchdog killed the child as the answer came: the limit was reached
+            throw failure(what.get(), deadline.limit());
+        }
+        if (echoed != number) {
+            throw protocolError("the response is numbered " + echoed + ", the request " + number, what);
+        }
+        return new Protocol.Response(body[0] & 0xff, ByteBuffer.wrap(body, 1, body.length - 1));
+    }
+
+    /** Ends the wait for {@code deadline}; false when the watchdog has claimed it first. */
+    private boolean disarm(Deadline deadline) {
+        if (armed.compareAndSet(deadline, null)) {
+            return true;
+        }
+        armed.set(null);
+        return false;
+    }
+
+    /** Thrown when the two sides are out of step: a bug of the adapter or the driver, not of the implementation. */
+    static final class ProtocolError extends IllegalStateException {
+        ProtocolError(String message) {
+            super(message);
+        }
+    }
+
+    private ProtocolError protocolError(String problem, Supplier<String> what) {
         dead = true;
-        boolean hung = timedOut;
+        armed.set(null);
+        kill();
+        return new ProtocolError("protocol error during " + what.get() + ": " + problem
+                + "; the interpreter was killed and the next operation starts a fresh one");
+    }
+
+    /**
+     * Builds the failure after the child stopped answering, and makes sure it is gone.
+     *
+     * @param timeLimit the limit that ran out ({@code "10 s"}), or null when the child died by itself
+     */
+    private RuntimeFailure failure(String what, String timeLimit) {
+        dead = true;
+        boolean hung = timeLimit != null;
         if (!hung) {
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
@@ -186,7 +276,7 @@ final class DriverProcess implements AutoCloseable {
         String tail = stderr.isEmpty() ? "" : "\n--- interpreter stderr (last lines) ---\n" + stderr;
         if (hung) {
             return new RuntimeFailure(RuntimeFailure.Kind.TIMED_OUT,
-                    "timed out after " + config.timeoutText() + " during " + what + "; the interpreter was killed" + tail);
+                    "timed out after " + timeLimit + " during " + what + "; the interpreter was killed" + tail);
         }
         Integer code = exitCode();
         String how = code == null ? "did not exit"
@@ -206,6 +296,11 @@ final class DriverProcess implements AutoCloseable {
 
     boolean dead() {
         return dead;
+    }
+
+    /** The child's process id (for tests and messages). */
+    long pid() {
+        return process.pid();
     }
 
     private Integer exitCode() {
@@ -243,13 +338,12 @@ final class DriverProcess implements AutoCloseable {
         }
     }
 
+    /** Watchdog thread: kills the child once the current wait's deadline has passed (and claims that deadline). */
     private void watch() {
         while (!closed && process.isAlive()) {
-            long d = deadline;
-            if (d != 0 && System.nanoTime() - d > 0) {
-                timedOut = true;
+            Deadline d = armed.get();
+            if (d != null && d != FIRED && System.nanoTime() - d.due() > 0 && armed.compareAndSet(d, FIRED)) {
                 kill();
-                return;
             }
             try {
                 Thread.sleep(20);
@@ -280,6 +374,9 @@ final class DriverProcess implements AutoCloseable {
         }
         closed = true;
         dead = true;
+        if (armed.get() != null) {   // another thread awaits an answer: end its wait now, not at the deadline
+            kill();
+        }
         try {
             out.close();
         } catch (IOException e) {

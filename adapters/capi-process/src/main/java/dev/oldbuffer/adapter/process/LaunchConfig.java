@@ -12,19 +12,22 @@ import java.util.Map;
  * @param python     interpreter command or path
  * @param pythonHome PYTHONHOME for relocated (jar-packaged) CPythons, or null
  * @param timeout    how long one request may take before the interpreter counts as hung
+ * @param startup    how long the interpreter may take to start and greet (building the probe on first use)
  * @param cache      where built probes and the extracted driver live
  * @param probe      {@code auto}, {@code c-extension} or {@code ctypes}
  */
-record LaunchConfig(String python, Path pythonHome, Duration timeout, Path cache, String probe) {
+record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration startup, Path cache, String probe) {
 
-    static final String PYTHON = "python", PYTHONHOME = "pythonhome", TIMEOUT = "timeout", CACHE = "cache",
-            PROBE = "probe";
+    static final String PYTHON = "python", PYTHONHOME = "pythonhome", TIMEOUT = "timeout", STARTUP = "startup",
+            CACHE = "cache", PROBE = "probe";
 
     static final Map<String, String> OPTIONS = Map.of(
             PYTHON, "interpreter to drive (path or command on PATH; default python3): CPython 3.9+ or PyPy3",
             PYTHONHOME, "PYTHONHOME for a relocated CPython (e.g. an unpacked org.bytedeco:cpython jar); "
                     + "its folder and lib/ are added to LD_LIBRARY_PATH",
             TIMEOUT, "seconds one call may take before the interpreter counts as hung (default 10)",
+            STARTUP, "seconds the interpreter may take to start, building the probe on first use (default 120, "
+                    + "at least the timeout)",
             CACHE, "directory for built probes (default ~/.cache/oldbuffer-tck)",
             PROBE, "auto (default: C extension, ctypes fallback on CPython), c-extension or ctypes");
 
@@ -37,16 +40,10 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Path cache
                 throw new ImplementationUnavailableException("pythonhome " + home + " is not a directory");
             }
         }
-        Duration timeout;
-        try {
-            double seconds = Double.parseDouble(options.getOrDefault(TIMEOUT, "10"));
-            if (!(seconds > 0)) {
-                throw new NumberFormatException();
-            }
-            timeout = Duration.ofMillis((long) (seconds * 1000));
-        } catch (NumberFormatException e) {
-            throw new ImplementationUnavailableException("option timeout must be a positive number of seconds, got '"
-                    + options.get(TIMEOUT) + "'");
+        Duration timeout = seconds(options, TIMEOUT, "10");
+        Duration startup = seconds(options, STARTUP, "120");
+        if (startup.compareTo(timeout) < 0) {
+            startup = timeout;
         }
         Path cache = options.containsKey(CACHE) ? Path.of(options.get(CACHE)) : defaultCache();
         String probe = options.getOrDefault(PROBE, "auto");
@@ -54,7 +51,21 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Path cache
             throw new ImplementationUnavailableException("option probe must be auto, c-extension or ctypes, got '"
                     + probe + "'");
         }
-        return new LaunchConfig(python, home, timeout, cache.toAbsolutePath(), probe);
+        return new LaunchConfig(python, home, timeout, startup, cache.toAbsolutePath(), probe);
+    }
+
+    /** A positive number of seconds (at most a day, so that deadlines in nanoseconds cannot overflow). */
+    private static Duration seconds(Map<String, String> options, String key, String fallback) {
+        try {
+            double seconds = Double.parseDouble(options.getOrDefault(key, fallback));
+            if (!(seconds > 0) || seconds > 86_400) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.max(1, (long) (seconds * 1000)));
+        } catch (NumberFormatException e) {
+            throw new ImplementationUnavailableException("option " + key + " must be a positive number of seconds "
+                    + "(at most 86400), got '" + options.get(key) + "'");
+        }
     }
 
     private static Path defaultCache() {
@@ -65,7 +76,16 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Path cache
 
     /** For messages: {@code 10 s}, {@code 0.5 s}. */
     String timeoutText() {
-        long ms = timeout.toMillis();
+        return text(timeout);
+    }
+
+    /** For messages, like {@link #timeoutText()}. */
+    String startupText() {
+        return text(startup);
+    }
+
+    private static String text(Duration d) {
+        long ms = d.toMillis();
         return (ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)) + " s";
     }
 }

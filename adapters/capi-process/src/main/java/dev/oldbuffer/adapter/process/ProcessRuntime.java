@@ -33,6 +33,11 @@ import org.apiguardian.api.API;
  *
  * <p>An {@link ObjRef} handle carries a generation (upper 32 bits, bumped by every reset and restart) and the
  * driver's object number (lower 32 bits).
+ *
+ * <p>The kit uses a runtime from one thread, but a library may not (jqwik's bounded shrinking goes on in a
+ * thread of its own after its time is up): every operation holds the runtime's lock from building its request
+ * to reading its response, so concurrent callers are served one after the other and never mix their frames.
+ * (They still share one interpreter: a reset by one makes the other's objects stale.)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ProcessRuntime implements OldBufferRuntime {
@@ -41,9 +46,9 @@ public final class ProcessRuntime implements OldBufferRuntime {
     private final RuntimeInfo info;
     private final Set<Feature> features;
     private final Protocol.Request request = new Protocol.Request();
-    private DriverProcess driver;
+    private volatile DriverProcess driver;
     private long generation = 1;
-    private boolean closed;
+    private volatile boolean closed;
 
     ProcessRuntime(LaunchConfig config) {
         this.config = config;
@@ -91,7 +96,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     // ---- objects
 
     @Override
-    public ObjRef create(Fixture fixture) {
+    public synchronized ObjRef create(Fixture fixture) {
         if (fixture instanceof Fixture.Existing x) {   // a handle stands for its object
             objectNumber(x.object());
             return x.object();
@@ -134,31 +139,31 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     @Override
-    public byte[] contents(ObjRef object) {
+    public synchronized byte[] contents(ObjRef object) {
         start(Protocol.CONTENTS).u32(objectNumber(object));
         return send(() -> "contents(" + object + ")").raw();
     }
 
     @Override
-    public void setItem(ObjRef object, int index, byte value) {
+    public synchronized void setItem(ObjRef object, int index, byte value) {
         start(Protocol.SET_ITEM).u32(objectNumber(object)).u32(index).u8(value);
         send(() -> "setItem(" + object + ", " + index + ")");
     }
 
     @Override
-    public boolean tryResize(ObjRef object) {
+    public synchronized boolean tryResize(ObjRef object) {
         start(Protocol.TRY_RESIZE).u32(objectNumber(object));
         return send(() -> "tryResize(" + object + ")").u8() == 1;
     }
 
     @Override
-    public boolean tryRelease(ObjRef view) {
+    public synchronized boolean tryRelease(ObjRef view) {
         start(Protocol.TRY_RELEASE).u32(objectNumber(view));
         return send(() -> "tryRelease(" + view + ")").u8() == 1;
     }
 
     @Override
-    public ExportCounts exportCounts(ObjRef exporter) {
+    public synchronized ExportCounts exportCounts(ObjRef exporter) {
         start(Protocol.EXPORT_COUNTS).u32(objectNumber(exporter));
         Protocol.Response r = send(() -> "exportCounts(" + exporter + ")");
         return new ExportCounts(r.in.getInt(), r.in.getInt(), r.in.getInt());
@@ -167,14 +172,14 @@ public final class ProcessRuntime implements OldBufferRuntime {
     // ---- calls
 
     @Override
-    public CallResult call(Function function, ObjRef object, OutSlots slots) {
+    public synchronized CallResult call(Function function, ObjRef object, OutSlots slots) {
         appendCall(start(Protocol.CALL), function, object, slots);
         return readResult(send(() -> describe(function, object, slots)), function, object, slots);
     }
 
     /** Sends the calls in frames of up to {@value Protocol#MAX_BATCH}; each frame gets the per-call timeout. */
     @Override
-    public List<CallResult> callAll(List<Call> calls) {
+    public synchronized List<CallResult> callAll(List<Call> calls) {
         List<CallResult> results = new ArrayList<>(calls.size());
         for (int from = 0; from < calls.size(); from += Protocol.MAX_BATCH) {
             List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + Protocol.MAX_BATCH));
@@ -220,20 +225,20 @@ public final class ProcessRuntime implements OldBufferRuntime {
     // ---- error indicator and memory
 
     @Override
-    public void setError(PyError error) {
+    public synchronized void setError(PyError error) {
         start(Protocol.SET_ERROR).text(error.type()).text(error.message());
         send(() -> "setError(" + error + ")");
     }
 
     @Override
-    public Optional<PyError> fetchError() {
+    public synchronized Optional<PyError> fetchError() {
         start(Protocol.FETCH_ERROR);
         Protocol.Response r = send(() -> "fetchError()");
         return r.u8() == 1 ? Optional.of(new PyError(r.text(), r.text())) : Optional.empty();
     }
 
     @Override
-    public byte[] read(long address, int length) {
+    public synchronized byte[] read(long address, int length) {
         if (length == 0) {
             return new byte[0];   // at any address, as the SPI says
         }
@@ -242,7 +247,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     @Override
-    public void write(long address, byte[] data) {
+    public synchronized void write(long address, byte[] data) {
         start(Protocol.WRITE).i64(address).raw(data);
         send(() -> "write(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
     }
@@ -250,7 +255,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     // ---- life cycle
 
     @Override
-    public void reset() {
+    public synchronized void reset() {
         generation++;
         if (!closed && !driver.dead()) {
             start(Protocol.RESET);
@@ -261,19 +266,35 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     @Override
-    public void close() {
+    public void close() {   // without the lock: ends another thread's wait for a hung interpreter at once
         closed = true;
         driver.close();
     }
 
     /** Test hook: the driver sleeps (a hang, as far as the timeout can tell). */
-    void sleepInDriver(double seconds) {
+    synchronized void sleepInDriver(double seconds) {
         start(Protocol.SLEEP).f64(seconds);
         send(() -> "sleep(" + seconds + ")");
     }
 
+    /**
+     * Test hook: the driver breaks the protocol after answering: {@link Protocol#SWALLOW_NEXT} reads the next request
+     * and leaves it unanswered (both sides then wait for each other, as after a desynchronisation),
+     * {@link Protocol#ANSWER_TWICE} answers twice, {@link Protocol#STOP_READING} stops reading its stdin.
+     */
+    synchronized void desyncDriver(int mode) {
+        start(Protocol.DESYNC).u8(mode);
+        send(() -> "desync(" + mode + ")");
+    }
+
+    /** Test hook: the current interpreter's process id. */
+    synchronized long driverPid() {
+        ensureRunning();
+        return driver.pid();
+    }
+
     /** Test hook: the driver dies of SIGSEGV. */
-    void crashDriver() {
+    synchronized void crashDriver() {
         start(Protocol.CRASH);
         send(() -> "crash()");
     }
@@ -290,6 +311,10 @@ public final class ProcessRuntime implements OldBufferRuntime {
         if (driver.dead()) {
             driver.close();
             driver = DriverProcess.start(config, new LinkedHashMap<>());
+            if (closed) {   // closed meanwhile by another thread
+                driver.close();
+                throw new IllegalStateException(info + " is closed");
+            }
         }
     }
 
@@ -298,7 +323,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
         Protocol.Response r;
         try {
             r = driver.exchange(request, what);
-        } catch (RuntimeFailure e) {
+        } catch (RuntimeFailure | DriverProcess.ProtocolError e) {
             generation++;   // the objects died with the interpreter
             throw e;
         }

@@ -11,8 +11,10 @@ import java.util.function.ToLongFunction;
 /**
  * The wire format shared with {@code oldbuffer_driver.py} (keep the two in sync).
  *
- * <p>Big-endian frames: a request is {@code u32 length, u8 op, payload}; a response is
- * {@code u32 length, u8 status, payload}. Strings and byte strings are {@code u32 length + bytes}.
+ * <p>Big-endian frames: a request is {@code u32 length, u32 number, u8 op, payload}; a response is
+ * {@code u32 length, u32 number, u8 status, payload}, where {@code length} counts the bytes after the number
+ * and the response echoes its request's number (the unsolicited greeting is number 0), so that neither side
+ * can pair a request with another one's answer. Strings and byte strings are {@code u32 length + bytes}.
  * A call is 22 fixed bytes ({@code u8 function, u8 mode, u32 handle, i64 buffer initial, i64 length initial})
  * and its result 21 bytes ({@code i32 rc, i64 buffer, i64 length, u8 error follows}) plus, when an error is
  * set, its type and message: no parsing beyond {@code struct.unpack} on either side.
@@ -21,7 +23,10 @@ final class Protocol {
 
     static final int HELLO = 1, CREATE = 2, CALL = 3, CALL_BATCH = 4, SET_ERROR = 5, FETCH_ERROR = 6, READ = 7,
             WRITE = 8, CONTENTS = 9, SET_ITEM = 10, TRY_RESIZE = 11, TRY_RELEASE = 12, EXPORT_COUNTS = 13,
-            RESET = 14, SLEEP = 15, CRASH = 16;
+            RESET = 14, SLEEP = 15, CRASH = 16, DESYNC = 17;
+
+    /** Modes of the test hook {@link #DESYNC}. */
+    static final int SWALLOW_NEXT = 0, ANSWER_TWICE = 1, STOP_READING = 2;
 
     static final int OK = 0, ILLEGAL_ARGUMENT = 1, UNSUPPORTED = 2, MEMORY_ACCESS = 3, INTERNAL = 4, UNAVAILABLE = 5;
 
@@ -34,13 +39,16 @@ final class Protocol {
     private Protocol() {
     }
 
-    /** A reusable request under construction; starts with room for the length prefix. */
+    /** Bytes before a frame's body: its length and number. */
+    static final int HEADER = 8;
+
+    /** A reusable request under construction; starts with room for the length prefix and the number. */
     static final class Request {
         private byte[] bytes = new byte[256];
         private int size;
 
         Request start(int op) {
-            size = 4;
+            size = HEADER;
             return u8(op);
         }
 
@@ -88,14 +96,18 @@ final class Protocol {
             return raw(s.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** The finished frame (length prefix filled in) and its size. */
-        byte[] frame() {
-            int body = size - 4;
-            bytes[0] = (byte) (body >>> 24);
-            bytes[1] = (byte) (body >>> 16);
-            bytes[2] = (byte) (body >>> 8);
-            bytes[3] = (byte) body;
+        /** The finished frame, numbered {@code number} (header filled in); {@link #size()} bytes of it count. */
+        byte[] frame(int number) {
+            put32(0, size - HEADER);
+            put32(4, number);
             return bytes;
+        }
+
+        private void put32(int at, int v) {
+            bytes[at] = (byte) (v >>> 24);
+            bytes[at + 1] = (byte) (v >>> 16);
+            bytes[at + 2] = (byte) (v >>> 8);
+            bytes[at + 3] = (byte) v;
         }
 
         int size() {

@@ -3,8 +3,10 @@
 Started by dev.oldbuffer.adapter.process.ProcessRuntime as
     python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file>
 
-Framing, big-endian: a request is u32 length + (u8 op, payload); a response is u32 length +
-(u8 status, payload). Strings are u32 length + UTF-8. Objects live in a handle table (u32, 0 = NULL).
+Framing, big-endian: a request is u32 length, u32 number, (u8 op, payload); a response is u32 length,
+u32 number, (u8 status, payload), where length counts the bytes after the number and a response echoes
+its request's number (the greeting is number 0). Every request gets exactly one response. Strings are
+u32 length + UTF-8. Objects live in a handle table (u32, 0 = NULL).
 The C probe (_oldbuffer_probe, probe.c) is compiled once per interpreter into the cache directory;
 without a compiler or headers a CPython falls back to ctypes.pythonapi with fewer features.
 """
@@ -24,12 +26,18 @@ import time
 # Operations (keep in sync with Protocol.java).
 HELLO, CREATE, CALL, CALL_BATCH, SET_ERROR, FETCH_ERROR, READ, WRITE = 1, 2, 3, 4, 5, 6, 7, 8
 CONTENTS, SET_ITEM, TRY_RESIZE, TRY_RELEASE, EXPORT_COUNTS, RESET, SLEEP, CRASH = 9, 10, 11, 12, 13, 14, 15, 16
+DESYNC = 17
+
+# Modes of DESYNC, the test hook that breaks the protocol on purpose.
+SWALLOW_NEXT, ANSWER_TWICE, STOP_READING = 0, 1, 2
 
 # Response status.
 OK, ILLEGAL_ARGUMENT, UNSUPPORTED, MEMORY_ACCESS, INTERNAL, UNAVAILABLE = 0, 1, 2, 3, 4, 5
 
 U8 = struct.Struct('>B')
 U32 = struct.Struct('>I')
+HEADER = struct.Struct('>II')            # length (of what follows the number), number
+RESPONSE_HEADER = struct.Struct('>IIB')  # length, number, status
 I32 = struct.Struct('>i')
 I64 = struct.Struct('>q')
 F64 = struct.Struct('>d')
@@ -268,6 +276,7 @@ class Driver(object):
         self.objects = {}
         self.next_handle = 1
         self.error_cache = {}
+        self.desync = None
         self.features = list(FEATURES_C if probe_kind == 'c-extension' else FEATURES_CTYPES)
         try:
             import array
@@ -286,7 +295,7 @@ class Driver(object):
             SET_ERROR: self.set_error, FETCH_ERROR: self.fetch_error, READ: self.read, WRITE: self.write,
             CONTENTS: self.contents, SET_ITEM: self.set_item, TRY_RESIZE: self.try_resize,
             TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
-            SLEEP: self.sleep, CRASH: self.crash,
+            SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose,
         }
 
     # -- identity
@@ -488,6 +497,9 @@ class Driver(object):
         etype = getattr(builtins, name, None)
         if not (isinstance(etype, type) and issubclass(etype, BaseException)):
             raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % name)
+        if '\0' in message:
+            raise Refusal(ILLEGAL_ARGUMENT, 'the error is set with PyErr_SetString, whose message is a C string: '
+                                            'it cannot contain NUL')
         self.probe.set_error(etype, message)
         return b''
 
@@ -522,28 +534,59 @@ class Driver(object):
         time.sleep(10)
         return b''
 
+    def desync_on_purpose(self, r):
+        """After answering: SWALLOW_NEXT reads the next request and leaves it unanswered (both sides then wait for
+        each other); ANSWER_TWICE sends this answer twice; STOP_READING never reads stdin again (a big request
+        then fills the pipe)."""
+        self.desync = r.u8()
+        return b''
+
     # -- the loop
 
     def serve(self, inp, out):
         handlers = self.handlers
         read, write, flush = inp.read, out.write, out.flush
+        header, pack = HEADER.unpack, RESPONSE_HEADER.pack
         while True:
-            head = read(4)
-            if len(head) < 4:
+            head = read(8)
+            if len(head) < 8:
                 return
-            (n,) = U32.unpack(head)
+            n, number = header(head)
             body = read(n)
+            if len(body) < n:   # end of input inside a frame: the JVM side is gone
+                return
+            if self.desync == SWALLOW_NEXT:
+                self.desync = None
+                continue
             try:
-                payload = handlers[body[0]](Reader(body))
+                if n == 0:
+                    raise Refusal(INTERNAL, 'empty request')
+                handler = handlers.get(body[0])
+                if handler is None:
+                    raise Refusal(INTERNAL, 'unknown operation %d' % body[0])
+                payload = handler(Reader(body))
                 status = OK
             except Refusal as e:
                 status, payload = e.status, u32_str(str(e))
             except Exception:
                 import traceback
                 status, payload = INTERNAL, u32_str(traceback.format_exc())
-            write(U32.pack(len(payload) + 1) + U8.pack(status))
-            write(payload)
+            # one write per response: nothing can come between its header and its payload
+            response = pack(len(payload) + 1, number, status) + payload
+            write(response)
+            if self.desync is not None:
+                self.desync_after(response, write, flush)
             flush()
+
+    def desync_after(self, response, write, flush):
+        mode, self.desync = self.desync, None
+        if mode == ANSWER_TWICE:
+            write(response)
+        elif mode == STOP_READING:
+            flush()
+            time.sleep(3600)
+        else:
+            self.desync = mode   # SWALLOW_NEXT: applies to the next request
 
 
 def main(argv):
@@ -586,11 +629,11 @@ def main(argv):
     # The first answer is unsolicited: the driver's identity, or why it cannot serve.
     if failure is not None:
         msg = u32_str(str(failure))
-        out.write(U32.pack(len(msg) + 1) + U8.pack(UNAVAILABLE) + msg)
+        out.write(RESPONSE_HEADER.pack(len(msg) + 1, 0, UNAVAILABLE) + msg)
         out.flush()
         return
     driver = Driver(probe, kind, progress)
     hello = driver.hello(None)
-    out.write(U32.pack(len(hello) + 1) + U8.pack(OK) + hello)
+    out.write(RESPONSE_HEADER.pack(len(hello) + 1, 0, OK) + hello)
     out.flush()
     driver.serve(inp, out)
