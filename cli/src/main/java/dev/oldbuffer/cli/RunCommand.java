@@ -10,6 +10,7 @@ import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.properties.PropertySettings;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,11 +106,11 @@ final class RunCommand implements Callable<Integer> {
                 try (Progress progress = new Progress(implementation + " / " + p)) {
                     runner.progress(progress);
                     if (outDir == null) {
-                        result = runner.run();
+                        result = engineOutputToStderr(runner::run);
                     } else {
                         ResultsOutput output = new ResultsOutput(outDir.resolve(folderName(p)));
                         outputs.add(output);
-                        result = output.run(runner, spec.commandLine().getErr());
+                        result = engineOutputToStderr(() -> output.run(runner, spec.commandLine().getErr()));
                     }
                 }
                 results.add(result);
@@ -146,6 +147,25 @@ final class RunCommand implements Callable<Integer> {
         stdout.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
         boolean complete = results.stream().allMatch(RunResult::complete);
         return failed == 0 && complete ? Main.OK : Main.FAILURES;
+    }
+
+    /**
+     * Runs with System.out pointed at stderr: standard output carries only the kit's own report, not what test
+     * engines print while they run (jqwik 1.10 prints a line of its own on every run, without a line break).
+     */
+    private static RunResult engineOutputToStderr(KitRun run) throws IOException {
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            return run.run();
+        } finally {
+            System.out.flush();
+            System.setOut(out);
+        }
+    }
+
+    private interface KitRun {
+        RunResult run() throws IOException;
     }
 
     private void checkSeed() {

@@ -14,6 +14,7 @@ import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.tck.assertions.CallResultAssert;
+import dev.oldbuffer.tck.assertions.TckMessages;
 import dev.oldbuffer.tck.oracle.FixtureOracle;
 import dev.oldbuffer.tck.oracle.Layout;
 import java.util.ArrayList;
@@ -87,8 +88,17 @@ public final class Subject {
                         + " names no expected outcome for profile " + profile + " (or the test does not check it)"));
     }
 
+    /**
+     * Builds the object. The kit only builds recipes Python accepts, so a refusal is the implementation's: it fails
+     * the test with what the implementation raised (its Python objects, not the old buffer API, are at fault).
+     */
     public ObjRef create(Fixture fixture) {
-        ObjRef ref = runtime.create(fixture);
+        ObjRef ref;
+        try {
+            ref = runtime.create(fixture);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError(TckMessages.couldNotObserve(context(), "build", fixture.describe(), e.getMessage()), e);
+        }
         recipes.put(ref.handle(), fixture);
         log(ref.kind() + " = " + fixture.describe());
         return ref;
@@ -135,13 +145,29 @@ public final class Subject {
         log("memcpy(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
     }
 
+    /** The object's content as Python sees it; a refusal fails the test, as in {@link #create}. */
     public byte[] contents(ObjRef object) {
-        return runtime.contents(object);
+        try {
+            return runtime.contents(object);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError(TckMessages.couldNotObserve(context(), "show the content of", describe(object), e.getMessage()), e);
+        }
     }
 
+    /** Stores one byte through the object itself; a refusal fails the test, as in {@link #create}. */
     public void setItem(ObjRef object, int index, byte value) {
-        runtime.setItem(object, index, value);
+        try {
+            runtime.setItem(object, index, value);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError(TckMessages.couldNotObserve(context(), "store byte " + index + " through",
+                    describe(object), e.getMessage()), e);
+        }
         log(object + "[" + index + "] = " + (value & 0xff));
+    }
+
+    private String describe(ObjRef object) {
+        Fixture recipe = recipes.get(object.handle());
+        return recipe == null ? object.toString() : recipe.describe();
     }
 
     public boolean tryResize(ObjRef object) {
@@ -165,6 +191,12 @@ public final class Subject {
     /** AssertJ entry point for a call, with a message context naming assertion, profile and implementation. */
     public CallResultAssert verify(CallResult result) {
         return new CallResultAssert(result, context(result.function()), runtime::read);
+    }
+
+    /** {@code [char03,read03 profile documented, on reference 0.1.0]}: the context of a step that is no call. */
+    public String context() {
+        return "[" + assertions.stream().map(Assertion::id).collect(Collectors.joining(",")) + " profile " + profile
+                + ", on " + runtime.info() + "]";
     }
 
     /** {@code [char03 PyObject_AsCharBuffer, profile documented, on reference 0.1.0]}. */

@@ -67,4 +67,12 @@ public final class TckMessages {
     public static String shouldRequest(String context, Object call, String expectedFlags, String actualFlags) {
         return shouldHave(context, call, "request a view with flags", expectedFlags, actualFlags);
     }
+
+    /**
+     * A step around the call (building the object, reading its content, storing through it) that the implementation
+     * refused: the assertion could not be checked on this object, and the refusal is the implementation's.
+     */
+    public static String couldNotObserve(String context, String action, String object, String raised) {
+        return context + "\nExpecting the implementation to " + action + ":\n  " + object + "\nbut it raised:\n  " + raised;
+    }
 }

@@ -7,6 +7,7 @@ import dev.oldbuffer.catalogue.Profile;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.tck.NotApplicable;
 import dev.oldbuffer.tck.RequiresFeature;
 import dev.oldbuffer.tck.Sessions;
@@ -55,6 +56,19 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
     /** The report entry under which each property publishes how many cases it checked. */
     public static final String CHECKS_ENTRY = "oldbuffer.checks";
 
+    /**
+     * Shrinking is bounded by work, not by time (jqwik's own bound is in seconds, which made the shrunk sample, and so
+     * the regression baselines, depend on the machine's speed): at most this many shrinking tries per property...
+     */
+    public static final int SHRINKING_TRIES = 150;
+    /**
+     * ...and at most this many of them that crash the implementation (each crash restarts it). A shrinking try that
+     * times out ends shrinking at once: every further one could cost the whole time-out again.
+     */
+    public static final int SHRINKING_CRASHES = 3;
+    /** ...and at most this many candidates considered, tried or not (jqwik skips many without a try). */
+    public static final int SHRINKING_CANDIDATES = 1_000;
+
     private static final Object RUN = Tuple.of(PropertyHook.class, "run");
     private static final ThreadLocal<Subject> CURRENT = new ThreadLocal<>();
 
@@ -91,13 +105,14 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         if (parameter.typeUsage().getRawType() != Subject.class) {
             return Optional.empty();
         }
-        // Called once per try: each try starts on a reset implementation with a fresh transcript.
+        // Called for every candidate jqwik considers, also those it never tries: only make the subject here; the
+        // try resets the implementation (aroundTry).
         return Optional.of(optionalTry -> {
             Run run = Store.<Run>get(RUN).get();
-            run.runtime.reset();
-            Subject subject = new Subject(run.runtime, run.config.profile(), run.assertions);
-            CURRENT.set(subject);
-            return subject;
+            if (run.falsified && ++run.shrinkingCandidates > SHRINKING_CANDIDATES) {
+                throw new ShrinkingBound();   // jqwik's walk over a stateful chain's candidates can take minutes
+            }
+            return new Subject(run.runtime, run.config.profile(), run.assertions);
         });
     }
 
@@ -134,25 +149,67 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         if (result.status() != PropertyExecutionResult.Status.FAILED) {
             return result;
         }
+        boolean cut = result.throwable().filter(ShrinkingBound.class::isInstance).isPresent();
         Optional<? extends FalsifiedSample> sample = result.shrunkSample().isPresent() ? result.shrunkSample() : result.originalSample();
-        String shown = sample.map(PropertyHook::describe).orElse("none");
+        String shown = cut ? run.lastSample : sample.map(f -> describe(f.parameters())).orElse("none");
+        Throwable cause = cut ? run.lastCause : sample.flatMap(FalsifiedSample::falsifyingError).or(result::throwable).orElse(null);
+        int steps = cut ? run.shrinkingSteps : result.shrunkSample().map(ShrunkFalsifiedSample::countShrinkingSteps).orElse(0);
+        String bound = !cut ? ""
+                : run.shrinkingCrashes >= SHRINKING_CRASHES ? "; shrinking stopped: the implementation crashed or hung while shrinking"
+                : "; shrinking stopped at the kit's bound of " + SHRINKING_TRIES + " tries or " + SHRINKING_CANDIDATES + " candidates";
         TckReporting.attach("shrunk sample", shown);
         if (run.failingTranscript != null) {
             TckReporting.attach("call transcript", run.failingTranscript);
         }
-        Throwable cause = sample.flatMap(FalsifiedSample::falsifyingError).or(result::throwable).orElse(null);
-        return result.mapToFailed(new PropertyFalsified(message(cause, result, seed, shown), cause));
+        return result.mapToFailed(new PropertyFalsified(message(cause, result, seed, steps, shown, bound), cause));
     }
 
+    /**
+     * Every try after the first falsified one is a shrinking try (jqwik shrinks in the calling thread, in FULL mode).
+     * Once a bound is reached the next candidate ends shrinking by throwing {@link ShrinkingBound}, which jqwik passes
+     * up as the property's failure; {@link #aroundProperty} then reports the last falsified try it recorded here. (A
+     * candidate answered "invalid" instead does not end shrinking: jqwik goes on walking a stateful chain's candidates
+     * for many minutes.)
+     */
     @Override
     public TryExecutionResult aroundTry(TryLifecycleContext context, TryExecutor aTry, List<Object> parameters) {
+        Run run = Store.<Run>get(RUN).get();
+        if (run.falsified) {
+            if (run.shrinkingTries >= SHRINKING_TRIES || run.shrinkingCrashes >= SHRINKING_CRASHES) {
+                throw new ShrinkingBound();
+            }
+            run.shrinkingTries++;
+        }
+        // each try starts on a reset implementation with a fresh transcript
+        run.runtime.reset();
+        parameters.stream().filter(Subject.class::isInstance).map(Subject.class::cast).findFirst().ifPresent(CURRENT::set);
         TryExecutionResult result = aTry.execute(parameters);
         if (result.isFalsified()) {
+            Optional<RuntimeFailure> failure = result.throwable().flatMap(PropertyHook::runtimeFailure);
+            if (failure.isPresent()) {
+                boolean hung = failure.get().kind() == RuntimeFailure.Kind.TIMED_OUT;
+                run.shrinkingCrashes += hung ? SHRINKING_CRASHES : run.falsified ? 1 : 0;
+            }
+            if (run.falsified) {
+                run.shrinkingSteps++;
+            }
+            run.falsified = true;
+            run.lastSample = describe(parameters);
+            run.lastCause = result.throwable().orElse(null);
             // the last falsified try is the shrunk sample once shrinking ends: keep what it did
             parameters.stream().filter(Subject.class::isInstance).map(Subject.class::cast).findFirst()
-                    .ifPresent(s -> Store.<Run>get(RUN).get().failingTranscript = s.transcript());
+                    .ifPresent(s -> run.failingTranscript = s.transcript());
         }
         return result;
+    }
+
+    private static Optional<RuntimeFailure> runtimeFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RuntimeFailure f) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<NotApplicable> missingFeatures(Method method, OldBufferRuntime runtime) {
@@ -167,18 +224,19 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
                 : Optional.of(new NotApplicable(runtime.info() + " lacks " + missing.stream().map(Enum::name).collect(Collectors.joining(", "))));
     }
 
-    private static String message(Throwable cause, PropertyExecutionResult result, String seed, String sample) {
-        String what = cause == null ? "falsified" : cause instanceof AssertionError ? String.valueOf(cause.getMessage())
+    private static String message(Throwable cause, PropertyExecutionResult result, String seed, int steps, String sample,
+                                  String bound) {
+        String what = cause == null ? "falsified"
+                : cause instanceof AssertionError || cause instanceof RuntimeFailure ? String.valueOf(cause.getMessage())
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        int steps = result.shrunkSample().map(ShrunkFalsifiedSample::countShrinkingSteps).orElse(0);
         return what + "\nFalsified after " + result.countTries() + " tries (" + result.countChecks() + " checks), seed " + seed
                 + " (rerun with -D" + PropertySettings.SEED + "=" + seed + ")"
-                + "\nShrunk sample (" + steps + " shrinking steps): " + sample;
+                + "\nShrunk sample (" + steps + " shrinking steps" + bound + "): " + sample;
     }
 
     /** The generated parameters as a person reads them: recipes by their Python spelling; the subject left out. */
-    private static String describe(FalsifiedSample sample) {
-        return sample.parameters().stream().filter(p -> !(p instanceof Subject))
+    private static String describe(List<Object> parameters) {
+        return parameters.stream().filter(p -> !(p instanceof Subject))
                 .map(p -> p instanceof Fixture f ? f.describe() + " = " + f : p instanceof byte[] b ? "bytes of length " + b.length
                         : String.valueOf(p))
                 .collect(Collectors.joining(", ", "[", "]"));
@@ -190,6 +248,15 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         final OldBufferRuntime runtime;
         final List<Assertion> assertions;
         String failingTranscript;
+        /** Whether a try failed: every try after it is a shrinking try. */
+        boolean falsified;
+        int shrinkingTries;
+        int shrinkingCandidates;
+        int shrinkingCrashes;
+        int shrinkingSteps;
+        /** The last falsified try's parameters and failure. */
+        String lastSample = "none";
+        Throwable lastCause;
 
         Run(TckConfig config, OldBufferRuntime runtime, List<Assertion> assertions) {
             this.config = config;
@@ -209,6 +276,13 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         @Override public Optional<FalsifiedSample> originalSample() { return Optional.empty(); }
         @Override public Optional<ShrunkFalsifiedSample> shrunkSample() { return Optional.empty(); }
         @Override public PropertyExecutionResult mapTo(Status newStatus, Throwable throwable) { return this; }
+    }
+
+    /** Ends shrinking at the kit's bound; never reaches a report (see {@link #aroundTry}). */
+    static final class ShrinkingBound extends RuntimeException {
+        ShrinkingBound() {
+            super("shrinking bound reached", null, false, false);
+        }
     }
 
     /** A falsified property: the failure of its shrunk sample plus the seed, tries and sample to reproduce it. */

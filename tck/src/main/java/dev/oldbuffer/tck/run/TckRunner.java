@@ -12,6 +12,7 @@ import dev.oldbuffer.spi.RuntimeInfo;
 import dev.oldbuffer.spi.RuntimeProvider;
 import dev.oldbuffer.tck.Sessions;
 import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.properties.PropertyHook;
 import dev.oldbuffer.tck.properties.PropertySettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +45,9 @@ public final class TckRunner {
     /**
      * jqwik's settings for conformance runs (parameters given to the runner win): no failure database, so that a
      * run depends on its seed alone and writes no {@code .jqwik-database} into the working directory; no
-     * reordering by earlier failures; success reported quietly, through the platform's report entries; shrinking
-     * bounded per property, so that a broken implementation's run ends in minutes, not hours.
+     * reordering by earlier failures; success reported quietly, through the platform's report entries; shrinking in
+     * the calling thread without jqwik's time bound (a bound in seconds made the shrunk sample depend on the machine,
+     * and left shrinking running in a thread of its own past it): {@link PropertyHook} bounds it by work instead.
      */
     public static final Map<String, String> JQWIK_SETTINGS = Map.of(
             "jqwik.database", "",
@@ -54,7 +56,7 @@ public final class TckRunner {
             "jqwik.seeds.whenfixed", "ALLOW",
             "jqwik.reporting.onlyfailures", "true",
             "jqwik.reporting.usejunitplatform", "true",
-            "jqwik.shrinking.bounded.seconds", "5");
+            "jqwik.shrinking.default", "FULL");
 
     private final TckConfig config;
     private final List<TestExecutionListener> listeners = new ArrayList<>();

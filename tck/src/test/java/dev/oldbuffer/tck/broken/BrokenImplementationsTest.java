@@ -8,6 +8,7 @@ import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.assertions.TckMessages;
+import dev.oldbuffer.tck.properties.PropertyHook;
 import dev.oldbuffer.tck.properties.PropertySettings;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.util.EnumMap;
@@ -130,18 +131,24 @@ class BrokenImplementationsTest {
 
     /**
      * A falsified property's message carries what reproduces it - the run's seed, the tries, the shrunk sample - and
-     * the seed is the one stamped on the run; the same seed finds the same counterexample again.
+     * the seed is the one stamped on the run; the same seed finds the same counterexample again, shrunk the same way.
      */
     @Test
     void aFalsifiedPropertyReportsItsSeedAndShrunkSampleAndReproduces() {
-        RunResult first = run(Defect.ACCEPTS_STRIDED.providerId(), Profile.DOCUMENTED, "BOUNDED");
-        RunResult again = run(Defect.ACCEPTS_STRIDED.providerId(), Profile.DOCUMENTED, "BOUNDED");
+        RunResult first = run(Defect.ACCEPTS_STRIDED.providerId(), Profile.DOCUMENTED, "FULL");
+        RunResult again = run(Defect.ACCEPTS_STRIDED.providerId(), Profile.DOCUMENTED, "FULL");
 
         assertThat(first.seed()).isEqualTo(SEED);
         String why = detail(first, "char30");
         assertThat(why).contains("seed " + SEED + " (rerun with -D" + PropertySettings.SEED + "=" + SEED + ")")
                 .contains("Shrunk sample (").contains(expectation(TckMessages.shouldReturn("", "", -1, 0)));
         assertThat(detail(again, "char30")).isEqualTo(why);
+
+        // A stateful chain shrinks until the kit's bound, which counts work, not seconds: the same sample every time.
+        String chain = detail(first, "char33");
+        assertThat(chain).contains("shrinking stopped at the kit's bound of " + PropertyHook.SHRINKING_TRIES + " tries")
+                .contains("\"PyObject_AsCharBuffer(#0)\"");
+        assertThat(detail(again, "char33")).isEqualTo(chain);
     }
 
     private static RunResult run(String implementation, Profile profile, String shrinking) {

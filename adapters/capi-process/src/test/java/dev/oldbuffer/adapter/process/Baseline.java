@@ -17,11 +17,12 @@ import java.util.Map;
  * <pre>
  * runtime: CPython 3.12.1
  * profile: cpython
+ * seed: 20261127
  * char01  passed
  * char12  failed  BufferError: memoryview: underlying buffer is not C-contiguous
  * </pre>
  */
-record Baseline(String runtime, String profile, Map<String, Entry> entries) {
+record Baseline(String runtime, String profile, String seed, Map<String, Entry> entries) {
 
     static final String HEADER = "# Expected results of the Old buffer API TCK; regenerate with\n"
             + "#   mvn -B verify -pl adapters/capi-process -am -Doldbuffer.updateBaselines=true\n";
@@ -38,19 +39,28 @@ record Baseline(String runtime, String profile, Map<String, Entry> entries) {
         for (AssertionResult a : result.assertions()) {
             entries.put(a.id(), new Entry(a.id(), a.outcome(), a.outcome() == Outcome.PASSED ? "" : observed(a)));
         }
-        return new Baseline(result.runtime(), result.profile(), entries);
+        return new Baseline(result.runtime(), result.profile(), result.seed(), entries);
     }
 
     /**
-     * What the kit saw: the value after "but was:" in its failure message (see TckMessages), else the first
+     * What the kit saw: the value after "but was:" (or "but it raised:") in its failure message (see TckMessages), else the first
      * line; hex addresses and process ids masked.
      */
     static String observed(AssertionResult a) {
         List<String> lines = a.detail().lines().map(String::strip).toList();
         String seen = lines.isEmpty() ? "" : lines.get(0);
-        int butWas = lines.indexOf("but was:");
+        int butWas = Math.max(lines.indexOf("but was:"), lines.indexOf("but it raised:"));
         if (butWas >= 0 && butWas + 1 < lines.size()) {
             seen = lines.get(butWas + 1);
+        } else if (seen.startsWith("Invariant '") || seen.startsWith("Run failed")) {
+            // a stateful run: the action list, then the kit's context line and what went wrong
+            String invariant = seen.startsWith("Invariant '") ? seen.substring(0, seen.indexOf("' ", 11) + 1) + ": " : "";
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).startsWith("[") && lines.get(i).contains(", profile ")) {
+                    seen = invariant + lines.get(i + 1);
+                    break;
+                }
+            }
         } else if (a.outcome() == Outcome.CRASHED || a.outcome() == Outcome.TIMED_OUT) {
             int during = seen.indexOf(" during ");
             seen = during > 0 ? seen.substring(0, during) : seen;
@@ -61,7 +71,7 @@ record Baseline(String runtime, String profile, Map<String, Entry> entries) {
 
     String render() {
         StringBuilder s = new StringBuilder(HEADER).append("runtime: ").append(runtime).append('\n')
-                .append("profile: ").append(profile).append('\n');
+                .append("profile: ").append(profile).append('\n').append("seed: ").append(seed).append('\n');
         entries.values().forEach(e -> s.append(e.render()).append('\n'));
         return s.toString();
     }
@@ -69,6 +79,7 @@ record Baseline(String runtime, String profile, Map<String, Entry> entries) {
     static Baseline read(Path file) throws IOException {
         String runtime = "";
         String profile = "";
+        String seed = "";
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
             if (line.startsWith("#") || line.isBlank()) {
@@ -77,11 +88,13 @@ record Baseline(String runtime, String profile, Map<String, Entry> entries) {
                 runtime = line.substring("runtime: ".length());
             } else if (line.startsWith("profile: ")) {
                 profile = line.substring("profile: ".length());
+            } else if (line.startsWith("seed: ")) {
+                seed = line.substring("seed: ".length());
             } else {
                 String[] parts = line.split("  ", 3);
                 entries.put(parts[0], new Entry(parts[0], Outcome.ofId(parts[1]), parts.length > 2 ? parts[2] : ""));
             }
         }
-        return new Baseline(runtime, profile, entries);
+        return new Baseline(runtime, profile, seed, entries);
     }
 }
