@@ -100,7 +100,9 @@ final class Checks {
         CallResult whole = s.call(f, base);
         s.verify(whole).succeeded();
         record Cut(Integer start, Integer stop, int step) { }
-        for (Cut cut : List.of(new Cut(3, 8, 1), new Cut(-4, null, 1), new Cut(6, 5, -1), new Cut(0, 0, 1))) {
+        // the middle, from the end, one item backwards, empty; then bounds at and beyond both ends, where Python clamps
+        for (Cut cut : List.of(new Cut(3, 8, 1), new Cut(-4, null, 1), new Cut(6, 5, -1), new Cut(0, 0, 1),
+                new Cut(10, 8, -1), new Cut(-10, -11, -1), new Cut(-11, 2, 1), new Cut(10, null, 1), new Cut(7, 100, 1))) {
             Fixture slice = new Fixture.Sliced(Fixture.memoryview(new Fixture.Existing(base)), cut.start(), cut.stop(), cut.step());
             Layout layout = s.layout(slice);
             CallResult r = s.call(f, s.create(slice));
