@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -67,8 +68,10 @@ public final class ConformanceReport {
                 List<RunResult> results = new ArrayList<>();
                 List<String> links = new ArrayList<>();
                 Set<String> names = new HashSet<>();
+                // runs of one implementation on several runtimes are told apart by the runtime, not by a counter
+                Map<String, Long> sameName = folders.stream().collect(Collectors.groupingBy(ResultsFolder::name, Collectors.counting()));
                 for (ResultsFolder f : folders) {
-                    String name = unique(f.name(), names);
+                    String name = unique(sameName.get(f.name()) > 1 ? f.qualifiedName() : f.name(), names);
                     allure.generate(f.allureResults(), staged.path().resolve(name), title(f.result()));
                     results.add(f.result());
                     links.add(name + "/index.html");

@@ -8,6 +8,9 @@ final class Details {
 
     static final int MAX = 90;
     private static final Pattern EXPECTED_BUT_WAS = Pattern.compile("to [^:]*: (.*?) but was: (.*)");
+    /** TckMessages.couldNotObserve: a step around the call that the implementation refused. */
+    private static final Pattern COULD_NOT = Pattern.compile("Expecting the implementation to (.*?): .*? but it raised: (.*)");
+    private static final Pattern STATEFUL_HEADER = Pattern.compile("\n\\[[^\n]*, profile [^\n]*\\]\n");
 
     private Details() {
     }
@@ -19,6 +22,17 @@ final class Details {
      */
     static String shorten(String detail) {
         String s = detail.strip();
+        int falsified = s.indexOf("\nFalsified after ");   // a property's seed and sample: in the tooltip
+        if (falsified > 0) {
+            s = s.substring(0, falsified);
+        }
+        if (s.startsWith("Invariant '") || s.startsWith("Run failed after")) {
+            // a stateful run: the actions, then the kit's header line and what went wrong
+            Matcher header = STATEFUL_HEADER.matcher(s);
+            if (header.find()) {
+                s = s.substring(header.end());
+            }
+        }
         if (s.startsWith("[") && s.indexOf('\n') > 0 && s.substring(0, s.indexOf('\n')).strip().endsWith("]")) {
             s = s.substring(s.indexOf('\n') + 1);
         }
@@ -30,8 +44,11 @@ final class Details {
         }
         s = s.replaceAll("\\s+", " ").strip();
         Matcher m = EXPECTED_BUT_WAS.matcher(s);
+        Matcher raised = COULD_NOT.matcher(s);
         if (m.matches()) {
             s = "expected " + m.group(1) + ", was " + m.group(2);
+        } else if (raised.matches()) {
+            s = "could not " + raised.group(1) + " it: " + raised.group(2);
         }
         return s.length() <= MAX ? s : s.substring(0, MAX - 1).strip() + "…";
     }

@@ -34,6 +34,16 @@ public record ResultsFolder(Path path, RunResult result) {
     }
 
     /**
+     * A name that also says which runtime ran, for reports that hold several runs of one implementation:
+     * {@code capi-process-cpython-3.12.1-documented}.
+     */
+    public String qualifiedName() {
+        String runtime = result.runtime().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.]+", "-")
+                .replaceAll("^-|-$", "");
+        return result.implementation() + "-" + runtime + "-" + result.profile();
+    }
+
+    /**
      * The results folders at {@code given}: the folder itself when it holds {@code results.json}, else its
      * immediate subfolders that do (so the whole {@code --out} folder of a run can be given).
      *

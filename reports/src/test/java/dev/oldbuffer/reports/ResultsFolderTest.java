@@ -28,7 +28,8 @@ class ResultsFolderTest {
     void aFolderWithResultsJsonIsOne() throws IOException {
         Path folder = resultsFolder(dir, Runs.run("Model 1.0", Profile.DOCUMENTED, true, Map.of()));
         assertThat(ResultsFolder.resolve(folder)).singleElement()
-                .satisfies(f -> assertThat(f.name()).isEqualTo("model-documented"));
+                .satisfies(f -> assertThat(f.name()).isEqualTo("model-documented"))
+                .satisfies(f -> assertThat(f.qualifiedName()).isEqualTo("model-model-1.0-documented"));
     }
 
     @Test
