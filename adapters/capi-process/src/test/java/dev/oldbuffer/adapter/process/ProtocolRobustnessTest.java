@@ -205,28 +205,16 @@ class ProtocolRobustnessTest {
     }
 
     /**
-     * Two threads on one runtime, as when jqwik's bounded shrinking goes on in a thread of its own after its time is
-     * up while the next property starts: each operation is served whole, so the only interference is the one the
+     * Several threads on one runtime, as a library may use it (jqwik's time-bounded shrinking goes on in a thread of
+     * its own after its time is up; the kit itself shrinks in the calling thread): each operation is served whole, so the only interference is the one the
      * SPI defines (a reset by one thread makes the other's objects stale), never a mixed-up stream or a hang.
      */
     @ParameterizedTest
     @EnumSource(value = TestRuntime.class, names = {"PYTHON3", "PYPY3"})
     void concurrentCallersNeverMixTheirFrames(TestRuntime which) throws Exception {
         try (ProcessRuntime rt = which.open(Map.of())) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<Integer>> workers = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    workers.add(pool.submit(worker(rt, t, false)));
-                }
-                int checked = 0;
-                for (Future<Integer> w : workers) {
-                    checked += w.get(3, TimeUnit.MINUTES);
-                }
-                assertThat(checked).isPositive();
-            } finally {
-                pool.shutdownNow();
-            }
+            assertThat(runTogether(worker(rt, 0, false), worker(rt, 1, false), worker(rt, 2, false), worker(rt, 3, false)))
+                    .isPositive();
         }
     }
 
@@ -238,16 +226,28 @@ class ProtocolRobustnessTest {
     @EnumSource(value = TestRuntime.class, names = {"PYTHON3", "PYPY3"})
     void aThreadThatResetsWhileAnotherCallsLeavesOnlyStaleReferences(TestRuntime which) throws Exception {
         try (ProcessRuntime rt = which.open(Map.of())) {
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                Future<Integer> resetting = pool.submit(worker(rt, 10, true));
-                Future<Integer> calling = pool.submit(worker(rt, 11, true));
-                assertThat(resetting.get(3, TimeUnit.MINUTES) + calling.get(3, TimeUnit.MINUTES)).isPositive();
-            } finally {
-                pool.shutdownNow();
-            }
+            assertThat(runTogether(worker(rt, 10, true), worker(rt, 11, true))).isPositive();
             ObjRef after = rt.create(Fixture.bytes(new byte[9]));
             assertThat(rt.call(Function.AS_READ_BUFFER, after, OutSlots.sentinels()).length()).isEqualTo(9);
+        }
+    }
+
+    /** Runs the workers in threads of their own and sums what they checked. */
+    @SafeVarargs
+    private static int runTogether(Callable<Integer>... workers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers.length);
+        try {
+            List<Future<Integer>> running = new ArrayList<>();
+            for (Callable<Integer> w : workers) {
+                running.add(pool.submit(w));
+            }
+            int checked = 0;
+            for (Future<Integer> w : running) {
+                checked += w.get(3, TimeUnit.MINUTES);
+            }
+            return checked;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
