@@ -41,7 +41,7 @@ final class RuntimeFailureMarker implements TestExecutionListener, AllureResults
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        Optional<RuntimeFailure> failure = runtimeFailure(result.getThrowable().orElse(null));
+        Optional<RuntimeFailure> failure = RuntimeFailure.in(result.getThrowable().orElse(null));
         if (id.isTest() && failure.isPresent() && lifecycle != null) {
             lifecycle.getCurrentTestCase().ifPresent(uuid -> kinds.put(uuid, failure.get().kind()));
         }
@@ -68,14 +68,5 @@ final class RuntimeFailureMarker implements TestExecutionListener, AllureResults
     @Override
     public void write(String source, InputStream attachment) {
         delegate.write(source, attachment);
-    }
-
-    private static Optional<RuntimeFailure> runtimeFailure(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof RuntimeFailure f) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package dev.oldbuffer.spi;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -23,5 +24,15 @@ public class RuntimeFailure extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The runtime failure among {@code t} and its causes, if any (a test wraps what the implementation threw). */
+    public static Optional<RuntimeFailure> in(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RuntimeFailure f) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 }

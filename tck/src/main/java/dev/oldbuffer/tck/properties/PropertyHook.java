@@ -155,7 +155,7 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         Throwable cause = cut ? run.lastCause : sample.flatMap(FalsifiedSample::falsifyingError).or(result::throwable).orElse(null);
         int steps = cut ? run.shrinkingSteps : result.shrunkSample().map(ShrunkFalsifiedSample::countShrinkingSteps).orElse(0);
         String bound = !cut ? ""
-                : run.shrinkingCrashes >= SHRINKING_CRASHES ? "; shrinking stopped: the implementation crashed or hung while shrinking"
+                : run.shrinkingCrashes >= SHRINKING_CRASHES ? "; shrinking stopped: the implementation crashed or hung"
                 : "; shrinking stopped at the kit's bound of " + SHRINKING_TRIES + " tries or " + SHRINKING_CANDIDATES + " candidates";
         TckReporting.attach("shrunk sample", shown);
         if (run.failingTranscript != null) {
@@ -182,10 +182,11 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         }
         // each try starts on a reset implementation with a fresh transcript
         run.runtime.reset();
-        parameters.stream().filter(Subject.class::isInstance).map(Subject.class::cast).findFirst().ifPresent(CURRENT::set);
+        Optional<Subject> subject = parameters.stream().filter(Subject.class::isInstance).map(Subject.class::cast).findFirst();
+        subject.ifPresent(CURRENT::set);
         TryExecutionResult result = aTry.execute(parameters);
         if (result.isFalsified()) {
-            Optional<RuntimeFailure> failure = result.throwable().flatMap(PropertyHook::runtimeFailure);
+            Optional<RuntimeFailure> failure = result.throwable().flatMap(RuntimeFailure::in);
             if (failure.isPresent()) {
                 boolean hung = failure.get().kind() == RuntimeFailure.Kind.TIMED_OUT;
                 run.shrinkingCrashes += hung ? SHRINKING_CRASHES : run.falsified ? 1 : 0;
@@ -197,19 +198,9 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
             run.lastSample = describe(parameters);
             run.lastCause = result.throwable().orElse(null);
             // the last falsified try is the shrunk sample once shrinking ends: keep what it did
-            parameters.stream().filter(Subject.class::isInstance).map(Subject.class::cast).findFirst()
-                    .ifPresent(s -> run.failingTranscript = s.transcript());
+            subject.ifPresent(s -> run.failingTranscript = s.transcript());
         }
         return result;
-    }
-
-    private static Optional<RuntimeFailure> runtimeFailure(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof RuntimeFailure f) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<NotApplicable> missingFeatures(Method method, OldBufferRuntime runtime) {

@@ -100,21 +100,12 @@ final class ResultCollector implements TestExecutionListener {
             case ABORTED:
                 return Outcome.NOT_APPLICABLE;
             default:
-                Optional<RuntimeFailure> failure = runtimeFailure(result.getThrowable().orElse(null));
+                Optional<RuntimeFailure> failure = RuntimeFailure.in(result.getThrowable().orElse(null));
                 if (failure.isPresent()) {
                     return failure.get().kind() == RuntimeFailure.Kind.CRASHED ? Outcome.CRASHED : Outcome.TIMED_OUT;
                 }
                 return Outcome.FAILED;
         }
-    }
-
-    private static Optional<RuntimeFailure> runtimeFailure(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof RuntimeFailure f) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
     }
 
     private static String describe(Throwable t) {
