@@ -38,7 +38,7 @@ class DetailsTest {
 
     @Test
     void aRefusedStepSaysWhatCouldNotBeDone() {
-        String detail = TckMessages.couldNotObserve("[char04 profile documented, on PyPy 7.3.11]", "store byte 0 through",
+        String detail = TckMessages.couldNotObserve("[char04, profile documented, on PyPy 7.3.11]", "store byte 0 through",
                 "memoryview(bytearray(1)).cast('b', [1, 1])[::-1]", "IndexError: index out of range");
         assertThat(Details.shorten(detail)).isEqualTo("could not store byte 0 through it: IndexError: index out of range");
     }

@@ -97,7 +97,7 @@ public final class Subject {
         try {
             ref = runtime.create(fixture);
         } catch (IllegalArgumentException e) {
-            throw new AssertionError(TckMessages.couldNotObserve(context(), "build", fixture.describe(), e.getMessage()), e);
+            throw refused("build", fixture.describe(), e);
         }
         recipes.put(ref.handle(), fixture);
         log(ref.kind() + " = " + fixture.describe());
@@ -150,7 +150,7 @@ public final class Subject {
         try {
             return runtime.contents(object);
         } catch (IllegalArgumentException e) {
-            throw new AssertionError(TckMessages.couldNotObserve(context(), "show the content of", describe(object), e.getMessage()), e);
+            throw refused("show the content of", describe(object), e);
         }
     }
 
@@ -159,10 +159,13 @@ public final class Subject {
         try {
             runtime.setItem(object, index, value);
         } catch (IllegalArgumentException e) {
-            throw new AssertionError(TckMessages.couldNotObserve(context(), "store byte " + index + " through",
-                    describe(object), e.getMessage()), e);
+            throw refused("store byte " + index + " through", describe(object), e);
         }
         log(object + "[" + index + "] = " + (value & 0xff));
+    }
+
+    private AssertionError refused(String action, String object, IllegalArgumentException e) {
+        return new AssertionError(TckMessages.couldNotObserve(context(), action, object, e.getMessage()), e);
     }
 
     private String describe(ObjRef object) {
@@ -193,19 +196,23 @@ public final class Subject {
         return new CallResultAssert(result, context(result.function()), runtime::read);
     }
 
-    /** {@code [char03,read03 profile documented, on reference 0.1.0]}: the context of a step that is no call. */
+    /** {@code [char03,read03, profile documented, on reference 0.1.0]}: the context of a step that is no call. */
     public String context() {
-        return "[" + assertions.stream().map(Assertion::id).collect(Collectors.joining(",")) + " profile " + profile
-                + ", on " + runtime.info() + "]";
+        return header(ids(assertions));
     }
 
     /** {@code [char03 PyObject_AsCharBuffer, profile documented, on reference 0.1.0]}. */
     public String context(Function function) {
-        String ids = assertions.stream().filter(a -> a.function() == function).map(Assertion::id).collect(Collectors.joining(","));
-        if (ids.isEmpty()) {
-            ids = assertions.stream().map(Assertion::id).collect(Collectors.joining(","));
-        }
-        return "[" + ids + " " + function.cName() + ", profile " + profile + ", on " + runtime.info() + "]";
+        String ids = ids(assertions.stream().filter(a -> a.function() == function).toList());
+        return header((ids.isEmpty() ? ids(assertions) : ids) + " " + function.cName());
+    }
+
+    private String header(String subject) {
+        return "[" + subject + ", profile " + profile + ", on " + runtime.info() + "]";
+    }
+
+    private static String ids(List<Assertion> of) {
+        return of.stream().map(Assertion::id).collect(Collectors.joining(","));
     }
 
     /** Every operation of this test, in order, for the report. */
