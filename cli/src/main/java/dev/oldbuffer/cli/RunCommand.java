@@ -1,6 +1,6 @@
 package dev.oldbuffer.cli;
 
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.reports.StagedFolder;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;

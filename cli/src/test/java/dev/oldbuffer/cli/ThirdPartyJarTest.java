@@ -26,6 +26,7 @@ class ThirdPartyJarTest {
 
             import dev.oldbuffer.spi.OldBufferRuntime;
             import dev.oldbuffer.spi.RuntimeProvider;
+            import dev.oldbuffer.spi.RuntimeRequest;
             import java.util.Map;
 
             /** A third party's implementation: here the reference model under another id. */
@@ -33,8 +34,8 @@ class ThirdPartyJarTest {
                 public String id() { return "example"; }
                 public String description() { return "Example Corp's runtime"; }
                 public Map<String, String> options() { return Map.of(); }
-                public OldBufferRuntime open(Map<String, String> options) {
-                    return new dev.oldbuffer.reference.ReferenceProvider().open(Map.of());
+                public OldBufferRuntime open(RuntimeRequest request) {
+                    return new dev.oldbuffer.reference.ReferenceProvider().open(request);
                 }
             }
             """;

@@ -2,6 +2,8 @@ package dev.oldbuffer.reference;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.oldbuffer.reference.capi.CPythonFunctions;
+import dev.oldbuffer.reference.capi.DocumentedFunctions;
 import dev.oldbuffer.reference.capi.Interpreter;
 import dev.oldbuffer.reference.capi.OldBufferFunctions;
 import dev.oldbuffer.reference.capi.OutPointer;
@@ -18,6 +20,7 @@ import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.spi.RuntimeInfo;
 import java.util.EnumSet;
@@ -49,9 +52,17 @@ public class ReferenceRuntime implements OldBufferRuntime {
         this.functions = functions;
     }
 
-    /** A runtime of the given flavour. */
-    public static ReferenceRuntime of(Flavour flavour) {
-        return new ReferenceRuntime(flavour.functions());
+    /** A runtime that behaves as the profile says: the page's promise, or CPython's code. */
+    public static ReferenceRuntime of(Profile profile) {
+        return new ReferenceRuntime(functionsOf(profile));
+    }
+
+    /** The four functions as the profile has them. */
+    public static OldBufferFunctions functionsOf(Profile profile) {
+        return switch (profile) {
+            case DOCUMENTED -> new DocumentedFunctions();
+            case CPYTHON -> new CPythonFunctions();
+        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.ImplementationUnavailableException;
 import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.OldBufferRuntime;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.RuntimeProvider;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,38 +19,41 @@ class ReferenceProviderTest {
     @Test
     void isFoundThroughTheServiceLoader() {
         assertThat(provider).isInstanceOf(ReferenceProvider.class);
-        assertThat(provider.options()).containsOnlyKeys("profile");
+        assertThat(provider.options()).containsOnlyKeys("model");
         assertThat(provider.description()).isNotBlank();
     }
 
     @Test
-    void opensTheDocumentedFlavourByDefault() {
-        try (OldBufferRuntime runtime = Implementations.open(provider, Map.of())) {
+    void modelsTheRunsProfile() {
+        try (OldBufferRuntime runtime = Implementations.open(provider, Map.of(), Profile.DOCUMENTED)) {
             assertThat(runtime.info().name()).isEqualTo("reference");
             assertThat(runtime.info().version()).isEqualTo("0.1.0");
             assertThat(runtime.info().details()).containsEntry("flavour", "documented");
             assertThat(runtime.features()).containsExactlyInAnyOrder(Feature.values());
         }
-    }
-
-    @Test
-    void opensTheCPythonFlavourOnRequest() {
-        try (OldBufferRuntime runtime = Implementations.open(provider, Map.of("profile", "cpython"))) {
+        try (OldBufferRuntime runtime = Implementations.open(provider, Map.of(), Profile.CPYTHON)) {
             assertThat(runtime.info().details()).containsEntry("flavour", "cpython");
         }
     }
 
     @Test
-    void anUnknownFlavourNamesTheAcceptedOnes() {
-        assertThatThrownBy(() -> Implementations.open(provider, Map.of("profile", "pypy")))
+    void modelsAnotherProfileOnRequest() {
+        try (OldBufferRuntime runtime = Implementations.open(provider, Map.of("model", "cpython"), Profile.DOCUMENTED)) {
+            assertThat(runtime.info().details()).containsEntry("flavour", "cpython");
+        }
+    }
+
+    @Test
+    void anUnknownModelNamesTheAcceptedOnes() {
+        assertThatThrownBy(() -> Implementations.open(provider, Map.of("model", "pypy"), Profile.DOCUMENTED))
                 .isInstanceOf(ImplementationUnavailableException.class)
                 .hasMessageContaining("'pypy'").hasMessageContaining("documented, cpython");
     }
 
     @Test
     void anUnknownOptionIsRefusedBeforeOpening() {
-        assertThatThrownBy(() -> Implementations.open(provider, Map.of("flavour", "cpython")))
+        assertThatThrownBy(() -> Implementations.open(provider, Map.of("profile", "cpython"), Profile.DOCUMENTED))
                 .isInstanceOf(ImplementationUnavailableException.class)
-                .hasMessageContaining("no option flavour").hasMessageContaining("its options: profile");
+                .hasMessageContaining("no option profile").hasMessageContaining("its options: model");
     }
 }

@@ -14,6 +14,7 @@ import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.MemoryAccessException;
 import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.PyError;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The model seen through the SPI, as the kit drives it. */
 class ReferenceRuntimeTest {
 
-    private final ReferenceRuntime runtime = ReferenceRuntime.of(Flavour.CPYTHON);
+    private final ReferenceRuntime runtime = ReferenceRuntime.of(Profile.CPYTHON);
 
     @AfterEach
     void close() {
@@ -212,8 +213,8 @@ class ReferenceRuntimeTest {
     }
 
     @Test
-    void documentedFlavourRefusesWithTypeErrorWhereCPythonPassesTheExportersError() {
-        try (ReferenceRuntime documented = ReferenceRuntime.of(Flavour.DOCUMENTED)) {
+    void documentedModelRefusesWithTypeErrorWhereCPythonPassesTheExportersError() {
+        try (ReferenceRuntime documented = ReferenceRuntime.of(Profile.DOCUMENTED)) {
             Fixture strided = new Fixture.Sliced(Fixture.memoryview(Fixture.bytes(ascii("abcdef"))), null, null, 2);
 
             CallResult cpython = call(AS_CHAR_BUFFER, runtime.create(strided));

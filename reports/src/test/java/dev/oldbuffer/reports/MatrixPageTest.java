@@ -5,7 +5,7 @@ import static dev.oldbuffer.reports.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oldbuffer.catalogue.Catalogue;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.Outcome;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oldbuffer.catalogue.Catalogue;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.oldbuffer.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;

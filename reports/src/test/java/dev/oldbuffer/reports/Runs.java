@@ -2,7 +2,7 @@ package dev.oldbuffer.reports;
 
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;

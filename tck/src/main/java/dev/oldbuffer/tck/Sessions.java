@@ -60,7 +60,7 @@ public final class Sessions {
         if (e.runtime == null) {
             try {
                 e.runtime = Implementations.open(Implementations.find(config.implementation(),
-                        Thread.currentThread().getContextClassLoader()), config.options(), config.profile().id());
+                        Thread.currentThread().getContextClassLoader()), config.options(), config.profile());
             } catch (RuntimeException ex) {
                 e.failure = ex;
                 throw ex;

@@ -3,7 +3,7 @@ package dev.oldbuffer.tck;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.oldbuffer.catalogue.Assertion;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.Feature;

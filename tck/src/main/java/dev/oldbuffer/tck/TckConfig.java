@@ -2,7 +2,7 @@ package dev.oldbuffer.tck;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.Implementations;
 import java.util.Map;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

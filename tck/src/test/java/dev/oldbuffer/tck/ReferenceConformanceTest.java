@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
@@ -43,7 +43,7 @@ class ReferenceConformanceTest {
      */
     @Test
     void theDocumentedModelFailsWhereCPythonDiffers() {
-        RunResult result = new TckRunner(new TckConfig("reference", Map.of("profile", "documented"), Profile.CPYTHON)).run();
+        RunResult result = new TckRunner(new TckConfig("reference", Map.of("model", "documented"), Profile.CPYTHON)).run();
         Set<String> failed = result.assertions().stream().filter(a -> a.outcome() == Outcome.FAILED)
                 .map(AssertionResult::id).collect(Collectors.toSet());
 

@@ -3,7 +3,7 @@ package dev.oldbuffer.tck.properties;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.oldbuffer.catalogue.Assertion;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.OldBufferRuntime;

@@ -1,7 +1,7 @@
 package dev.oldbuffer.tck.run;
 
 import dev.oldbuffer.catalogue.Catalogue;
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.tck.SpecAssertion;
 import java.util.Arrays;
 import java.util.Optional;

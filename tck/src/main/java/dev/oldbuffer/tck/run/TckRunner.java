@@ -106,7 +106,7 @@ public final class TckRunner {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         RuntimeProvider provider = Implementations.find(config.implementation(), loader);
         RuntimeInfo info;
-        try (OldBufferRuntime probe = Implementations.open(provider, config.options(), config.profile().id())) {
+        try (OldBufferRuntime probe = Implementations.open(provider, config.options(), config.profile())) {
             info = probe.info();
         }
         List<Assertion> expected = Catalogue.bundled().testable(config.profile());

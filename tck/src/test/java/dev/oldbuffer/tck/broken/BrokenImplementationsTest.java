@@ -2,7 +2,7 @@ package dev.oldbuffer.tck.broken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;

@@ -1,10 +1,10 @@
 package dev.oldbuffer.tck.broken;
 
-import dev.oldbuffer.catalogue.Profile;
-import dev.oldbuffer.spi.Implementations;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.ImplementationUnavailableException;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeProvider;
+import dev.oldbuffer.spi.RuntimeRequest;
 import java.util.Map;
 
 /**
@@ -32,14 +32,15 @@ public abstract class BrokenProvider implements RuntimeProvider {
 
     @Override
     public Map<String, String> options() {
-        return Map.of(Implementations.PROFILE_OPTION, "the run's profile; only " + defect.profile + " is modelled");
+        return Map.of();
     }
 
+    /** Opens for a run of the profile the defect is derived from, and refuses any other. */
     @Override
-    public OldBufferRuntime open(Map<String, String> options) {
-        Profile profile = Profile.ofId(options.getOrDefault(Implementations.PROFILE_OPTION, defect.profile.id()));
-        if (profile != defect.profile) {
-            throw new ImplementationUnavailableException(id() + " models the " + defect.profile + " profile only, not " + profile);
+    public OldBufferRuntime open(RuntimeRequest request) {
+        if (request.profile() != defect.profile) {
+            throw new ImplementationUnavailableException(id() + " models the " + defect.profile + " profile only, not "
+                    + request.profile());
         }
         return defect.open();
     }

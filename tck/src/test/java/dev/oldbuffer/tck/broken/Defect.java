@@ -1,6 +1,6 @@
 package dev.oldbuffer.tck.broken;
 
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.reference.ReferenceRuntime;
 import dev.oldbuffer.reference.capi.CPythonFunctions;
 import dev.oldbuffer.reference.capi.DocumentedFunctions;

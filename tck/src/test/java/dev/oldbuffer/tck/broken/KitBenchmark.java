@@ -1,6 +1,6 @@
 package dev.oldbuffer.tck.broken;
 
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.properties.PropertyHook;

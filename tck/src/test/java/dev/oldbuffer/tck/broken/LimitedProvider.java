@@ -1,11 +1,10 @@
 package dev.oldbuffer.tck.broken;
 
-import dev.oldbuffer.reference.Flavour;
 import dev.oldbuffer.reference.ReferenceRuntime;
 import dev.oldbuffer.spi.Feature;
-import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeProvider;
+import dev.oldbuffer.spi.RuntimeRequest;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,13 +27,13 @@ public final class LimitedProvider implements RuntimeProvider {
 
     @Override
     public Map<String, String> options() {
-        return Map.of(Implementations.PROFILE_OPTION, "the run's profile");
+        return Map.of();
     }
 
+    /** Models the run's profile. */
     @Override
-    public OldBufferRuntime open(Map<String, String> options) {
-        Flavour flavour = Flavour.ofOption(options.getOrDefault(Implementations.PROFILE_OPTION, Flavour.DOCUMENTED.id()));
-        return new ReferenceRuntime(flavour.functions()) {
+    public OldBufferRuntime open(RuntimeRequest request) {
+        return new ReferenceRuntime(ReferenceRuntime.functionsOf(request.profile())) {
             @Override
             public Set<Feature> features() {
                 return Set.of();

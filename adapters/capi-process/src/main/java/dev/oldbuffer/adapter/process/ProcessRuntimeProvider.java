@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeProvider;
+import dev.oldbuffer.spi.RuntimeRequest;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -28,8 +29,9 @@ public final class ProcessRuntimeProvider implements RuntimeProvider {
         return LaunchConfig.OPTIONS;
     }
 
+    /** A real runtime has one behaviour: the run's profile does not change what it does. */
     @Override
-    public OldBufferRuntime open(Map<String, String> options) {
-        return ProcessRuntime.open(options);
+    public OldBufferRuntime open(RuntimeRequest request) {
+        return ProcessRuntime.open(request.options());
     }
 }

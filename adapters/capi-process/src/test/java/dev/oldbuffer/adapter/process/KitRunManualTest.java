@@ -2,7 +2,7 @@ package dev.oldbuffer.adapter.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oldbuffer.catalogue.Profile;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.run.TckRunner;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oldbuffer.spi.ImplementationUnavailableException;
 import dev.oldbuffer.spi.Implementations;
+import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.RuntimeProvider;
+import dev.oldbuffer.spi.RuntimeRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +49,13 @@ class UnavailableTest {
         RuntimeProvider p = Implementations.find(ProcessRuntimeProvider.ID, getClass().getClassLoader());
         assertThat(p).isInstanceOf(ProcessRuntimeProvider.class);
         assertThat(p.options()).containsKeys("python", "pythonhome", "timeout", "cache", "probe");
-        assertThatThrownBy(() -> Implementations.open(p, Map.of("interpreter", "x")))
+        assertThatThrownBy(() -> Implementations.open(p, Map.of("interpreter", "x"), Profile.DOCUMENTED))
                 .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("has no option interpreter");
     }
 
     @Test
     void aMissingInterpreterSaysWhatToInstall() {
-        assertThatThrownBy(() -> new ProcessRuntimeProvider().open(options("/nonexistent/bin/python3")))
+        assertThatThrownBy(() -> new ProcessRuntimeProvider().open(new RuntimeRequest(options("/nonexistent/bin/python3"), Profile.DOCUMENTED)))
                 .isInstanceOf(ImplementationUnavailableException.class)
                 .hasMessageContaining("/nonexistent/bin/python3")
                 .hasMessageContaining("apt-get install")

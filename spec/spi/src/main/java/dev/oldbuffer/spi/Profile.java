@@ -1,4 +1,4 @@
-package dev.oldbuffer.catalogue;
+package dev.oldbuffer.spi;
 
 import static org.apiguardian.api.API.Status.STABLE;
 

@@ -1,5 +1,6 @@
 package dev.oldbuffer.catalogue;
 
+import dev.oldbuffer.spi.Profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -43,25 +43,8 @@ public final class Implementations {
                 + (ids.isEmpty() ? "none (no dev.oldbuffer.spi.RuntimeProvider on the class path)" : String.join(", ", ids)));
     }
 
-    /**
-     * The option through which a provider may model a profile's behaviour (the reference implementation
-     * does): when a provider declares it and the user did not set it, {@link #open(RuntimeProvider, Map, String)}
-     * passes the run's profile.
-     */
-    public static final String PROFILE_OPTION = "profile";
-
-    /** Like {@link #open(RuntimeProvider, Map)}, telling a provider that declares {@link #PROFILE_OPTION} the run's profile. */
-    public static OldBufferRuntime open(RuntimeProvider provider, Map<String, String> options, String profile) {
-        if (provider.options().containsKey(PROFILE_OPTION) && !options.containsKey(PROFILE_OPTION)) {
-            Map<String, String> withProfile = new LinkedHashMap<>(options);
-            withProfile.put(PROFILE_OPTION, profile);
-            return open(provider, withProfile);
-        }
-        return open(provider, options);
-    }
-
-    /** Checks every option name against {@link RuntimeProvider#options()}, then opens. */
-    public static OldBufferRuntime open(RuntimeProvider provider, Map<String, String> options) {
+    /** Checks every option name against {@link RuntimeProvider#options()}, then opens for a run of {@code profile}. */
+    public static OldBufferRuntime open(RuntimeProvider provider, Map<String, String> options, Profile profile) {
         TreeSet<String> unknown = new TreeSet<>(options.keySet());
         unknown.removeAll(provider.options().keySet());
         if (!unknown.isEmpty()) {
@@ -69,7 +52,7 @@ public final class Implementations {
                     + String.join(", ", unknown) + "; its options: "
                     + (provider.options().isEmpty() ? "none" : String.join(", ", new TreeSet<>(provider.options().keySet()))));
         }
-        return provider.open(Map.copyOf(options));
+        return provider.open(new RuntimeRequest(options, profile));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.oldbuffer.catalogue;
 
+import dev.oldbuffer.spi.Profile;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -22,11 +22,11 @@ public interface RuntimeProvider {
     Map<String, String> options();
 
     /**
-     * Starts an implementation.
+     * Starts an implementation for a run.
      *
-     * @param options validated against {@link #options()}; never null
-     * @throws ImplementationUnavailableException when it cannot start (missing interpreter, headers...),
-     *         with a message that says what is missing and how to get it
+     * @param request the options (validated against {@link #options()}) and the run's profile; never null
+     * @throws ImplementationUnavailableException when it cannot start (missing interpreter, headers, a bad option
+     *         value...), with a message that says what is missing and how to get it
      */
-    OldBufferRuntime open(Map<String, String> options);
+    OldBufferRuntime open(RuntimeRequest request);
 }
