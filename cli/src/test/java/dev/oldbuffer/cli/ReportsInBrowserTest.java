@@ -47,7 +47,7 @@ class ReportsInBrowserTest {
                 .isTrue();
         Path results = dir.resolve("results");
         assertThat(Cli.run("run", "--profile", "documented", "--out", results.toString()).exit()).isEqualTo(Main.OK);
-        assertThat(Cli.run("run", "--profile", "cpython", "-o", "profile=documented", "--out", results.toString()).exit())
+        assertThat(Cli.run("run", "--profile", "cpython", "-o", "model=documented", "--out", results.toString()).exit())
                 .isEqualTo(Main.FAILURES);
         cpython = RunResult.read(results.resolve("reference-cpython"));
         report = dir.resolve("report");
@@ -89,7 +89,7 @@ class ReportsInBrowserTest {
         assertThat(page.locator("body").innerText())
                 .containsIgnoringCase("Old buffer API conformance: " + cpython.runtime() + " / cpython")
                 .contains("Spec deviation")
-                .contains("profile=documented");
+                .contains("model=documented");
         page.waitForTimeout(1500); // the overview's charts animate in; let them settle for the screenshot
         page.screenshot(new Page.ScreenshotOptions().setPath(docs("report.png")));
 
@@ -112,7 +112,7 @@ class ReportsInBrowserTest {
         assertThat(columns.allInnerTexts()).hasSize(2)
                 .satisfiesExactly(
                         first -> assertThat(first).startsWith(cpython.runtime() + " / documented"),
-                        second -> assertThat(second).startsWith(cpython.runtime() + " / cpython").contains("options profile=documented"));
+                        second -> assertThat(second).startsWith(cpython.runtime() + " / cpython").contains("options model=documented"));
 
         Locator totals = page.locator("tr.totals td");
         assertThat(totals.nth(1).innerText())

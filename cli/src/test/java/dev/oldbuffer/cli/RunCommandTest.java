@@ -57,7 +57,7 @@ class RunCommandTest {
     @Test
     void aDeviationFailsTheRunAndIsCountedInTheSummary() throws IOException {
         // the model of the documented behaviour, checked against what CPython does
-        Cli cli = Cli.run("run", "--profile", "cpython", "-o", "profile=documented", "--out", dir.toString());
+        Cli cli = Cli.run("run", "--profile", "cpython", "-o", "model=documented", "--out", dir.toString());
         RunResult result = RunResult.read(dir.resolve("reference-cpython"));
         int failed = result.totals().get(Outcome.FAILED);
         assertThat(failed).isPositive();

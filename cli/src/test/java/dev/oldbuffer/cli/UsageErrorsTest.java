@@ -55,7 +55,7 @@ class UsageErrorsTest {
     @Test
     void unknownImplementationOptionListsItsOptions() throws IOException {
         assertUsageError(Cli.run("run", "-o", "colour=red", "--out", dir.resolve("out").toString()),
-                "oldbuffer-tck: implementation 'reference' has no option colour; its options: profile");
+                "oldbuffer-tck: implementation 'reference' has no option colour; its options: model");
     }
 
     @Test

@@ -35,43 +35,69 @@ public class FixtureBuilder {
     public PyObject build(Fixture fixture) {
         try {
             return make(fixture);
-        } catch (PyException e) {
-            throw new IllegalArgumentException(e.error().message(), e);
+        } catch (Raised e) {
+            throw new IllegalArgumentException(e.exception.error().message(), e.exception);
         }
     }
 
-    // Java 17 has no pattern switch: an instanceof chain over the sealed recipes.
-    protected PyObject make(Fixture f) throws PyException {
-        if (f instanceof Fixture.Bytes b) {
-            return new PyBytes(memory, b.data());
-        } else if (f instanceof Fixture.ByteArray b) {
-            return new PyByteArray(memory, b.data());
-        } else if (f instanceof Fixture.ArrayOf a) {
-            return new PyArray(memory, a.typecode(), a.raw());
-        } else if (f instanceof Fixture.Exporter e) {
-            return new ConfigurableExporter(memory, e.spec());
-        } else if (f instanceof Fixture.Str s) {
-            return new PyStr(s.text());
-        } else if (f instanceof Fixture.Int i) {
-            return new PyInt(i.value());
-        } else if (f instanceof Fixture.NoneObject) {
-            return PyNone.NONE;
-        } else if (f instanceof Fixture.Existing e) {
-            return objects.lookup(e.object());
-        } else if (f instanceof Fixture.MemoryView m) {
-            return PyMemoryView.fromObject(memory, make(m.base()));
-        } else if (f instanceof Fixture.Sliced s) {
-            return memoryview(make(s.view()), "Sliced", "__getitem__").slice(s.start(), s.stop(), s.step());
-        } else if (f instanceof Fixture.Cast c) {
-            return memoryview(make(c.view()), "Cast", "cast").cast(c.format(), c.shape().length == 0 ? null : c.shape());
-        } else if (f instanceof Fixture.ReadOnly r) {
-            return memoryview(make(r.view()), "ReadOnly", "toreadonly").toReadOnly();
-        } else if (f instanceof Fixture.Released r) {
-            PyMemoryView view = memoryview(make(r.view()), "Released", "release");
-            view.release();
-            return view;
+    /** The object for a recipe, its parts built first; a Python exception leaves as {@link Raised}. */
+    protected PyObject make(Fixture f) {
+        return f.accept(new Fixture.Visitor<PyObject>() {
+            @Override public PyObject bytes(Fixture.Bytes b) { return new PyBytes(memory, b.data()); }
+            @Override public PyObject byteArray(Fixture.ByteArray b) { return new PyByteArray(memory, b.data()); }
+            @Override public PyObject arrayOf(Fixture.ArrayOf a) { return python(() -> new PyArray(memory, a.typecode(), a.raw())); }
+            @Override public PyObject memoryView(Fixture.MemoryView m) {
+                PyObject base = make(m.base());
+                return python(() -> PyMemoryView.fromObject(memory, base));
+            }
+            @Override public PyObject sliced(Fixture.Sliced s) {
+                PyMemoryView view = memoryview(make(s.view()), "Sliced", "__getitem__");
+                return python(() -> view.slice(s.start(), s.stop(), s.step()));
+            }
+            @Override public PyObject cast(Fixture.Cast c) {
+                PyMemoryView view = memoryview(make(c.view()), "Cast", "cast");
+                return python(() -> view.cast(c.format(), c.shape().length == 0 ? null : c.shape()));
+            }
+            @Override public PyObject readOnly(Fixture.ReadOnly r) {
+                PyMemoryView view = memoryview(make(r.view()), "ReadOnly", "toreadonly");
+                return python(view::toReadOnly);
+            }
+            @Override public PyObject released(Fixture.Released r) {
+                PyMemoryView view = memoryview(make(r.view()), "Released", "release");
+                return python(() -> {
+                    view.release();
+                    return view;
+                });
+            }
+            @Override public PyObject str(Fixture.Str s) { return new PyStr(s.text()); }
+            @Override public PyObject integer(Fixture.Int i) { return new PyInt(i.value()); }
+            @Override public PyObject none(Fixture.NoneObject n) { return PyNone.NONE; }
+            @Override public PyObject exporter(Fixture.Exporter e) { return new ConfigurableExporter(memory, e.spec()); }
+            @Override public PyObject existing(Fixture.Existing e) { return objects.lookup(e.object()); }
+        });
+    }
+
+    /** A step of the object layer, whose checked Python exception travels out of the visitor unchecked. */
+    private static PyObject python(PythonStep step) {
+        try {
+            return step.run();
+        } catch (PyException e) {
+            throw new Raised(e);
         }
-        throw new UnsupportedOperationException("no builder for " + f.getClass().getSimpleName());
+    }
+
+    private interface PythonStep {
+        PyObject run() throws PyException;
+    }
+
+    /** A Python exception on its way out of {@link #make}. */
+    private static final class Raised extends RuntimeException {
+        final PyException exception;
+
+        Raised(PyException exception) {
+            super(exception.getMessage(), exception, false, false);
+            this.exception = exception;
+        }
     }
 
     /** The recipes that operate on a memoryview refuse anything else rather than guess what Python would do. */

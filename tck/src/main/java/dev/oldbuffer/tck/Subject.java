@@ -3,6 +3,7 @@ package dev.oldbuffer.tck;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.oldbuffer.catalogue.Assertion;
+import dev.oldbuffer.catalogue.Expected;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExportCounts;
@@ -80,12 +81,18 @@ public final class Subject {
         }
     }
 
-    /** The error type the catalogue expects for this profile, from the assertion's {@code expected} entry. */
-    public String expectedError(String assertionId) {
+    /** What the catalogue expects under this profile, from the assertion's {@code expected} entry. */
+    public Expected expected(String assertionId) {
         return assertions.stream().filter(a -> a.id().equals(assertionId)).findFirst()
                 .flatMap(a -> a.expectedFor(profile))
                 .orElseThrow(() -> new IllegalStateException("catalogue entry " + assertionId
                         + " names no expected outcome for profile " + profile + " (or the test does not check it)"));
+    }
+
+    /** The one error type the catalogue expects under this profile for every refusal the assertion covers. */
+    public String expectedError(String assertionId) {
+        return expected(assertionId).error().orElseThrow(() -> new IllegalStateException("catalogue entry " + assertionId
+                + " names no single error type for profile " + profile));
     }
 
     /**

@@ -20,20 +20,20 @@ import org.apiguardian.api.API;
  * @param requirement the requirement, in the project's words
  * @param profiles    the profiles it belongs to
  * @param expected    per profile, the outcome a conforming implementation shows, where profiles differ
- *                    (e.g. {@code documented: TypeError}, {@code cpython: BufferError}); may be empty
+ *                    (e.g. {@code documented: {error: TypeError}, cpython: {error: BufferError}}); may be empty
  * @param testable    false for a statement no black-box test can decide; it needs no test
  * @param note        why an entry is cpython-only, untestable, or otherwise surprising; may be empty
  */
 @API(status = STABLE, since = "0.1")
 public record Assertion(String id, Function function, String topic, SourceRef source, String requirement,
-                        Set<Profile> profiles, Map<Profile, String> expected, boolean testable, String note) {
+                        Set<Profile> profiles, Map<Profile, Expected> expected, boolean testable, String note) {
 
     public boolean appliesTo(Profile profile) {
         return profiles.contains(profile);
     }
 
     /** The expected outcome for a profile, when the entry names one. */
-    public Optional<String> expectedFor(Profile profile) {
+    public Optional<Expected> expectedFor(Profile profile) {
         return Optional.ofNullable(expected.get(profile));
     }
 }

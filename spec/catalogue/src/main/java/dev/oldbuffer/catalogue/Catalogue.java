@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -30,10 +33,13 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class Catalogue {
 
-    /** Ids are a function prefix and two digits, so that they fit in a Java method name. */
-    static final Pattern ID = Pattern.compile("(char|read|check|write)[0-9]{2}");
-    static final Set<String> SECTIONS = Set.of("preamble", "PyObject_AsCharBuffer", "PyObject_AsReadBuffer",
-            "PyObject_CheckReadBuffer", "PyObject_AsWriteBuffer");
+    /** Ids are a function's prefix and two digits, so that they fit in a Java method name. */
+    static final Pattern ID = Pattern.compile(Arrays.stream(Function.values()).map(Function::idPrefix)
+            .collect(Collectors.joining("|", "(", ")[0-9]{2}")));
+    /** The page's sections: its preamble and one per function. */
+    static final List<String> SECTIONS = Stream.concat(Stream.of("preamble"), Arrays.stream(Function.values()).map(Function::cName))
+            .toList();
+    private static final List<String> EXPECTED_FIELDS = List.of("error", "error-by-cause", "preset-error");
     private static final List<String> FIELDS = List.of("id", "function", "topic", "source", "requirement", "profiles");
     private static final List<String> KNOWN_FIELDS = List.of("id", "function", "topic", "source", "requirement",
             "profiles", "expected", "testable", "note");
@@ -110,7 +116,8 @@ public final class Catalogue {
             }
         }
         if (!ID.matcher(id).matches()) {
-            throw new CatalogueException(at + ": id must look like char01, read01, check01 or write01");
+            throw new CatalogueException(at + ": id must be a function's prefix and two digits: "
+                    + Arrays.stream(Function.values()).map(f -> f.idPrefix() + "01").collect(Collectors.joining(", ")));
         }
         Function function;
         try {
@@ -118,8 +125,8 @@ public final class Catalogue {
         } catch (IllegalArgumentException ex) {
             throw new CatalogueException(at + ": " + ex.getMessage());
         }
-        if (!id.startsWith(prefixOf(function))) {
-            throw new CatalogueException(at + ": id of a " + function + " assertion must start with '" + prefixOf(function) + "'");
+        if (!id.startsWith(function.idPrefix())) {
+            throw new CatalogueException(at + ": id of a " + function + " assertion must start with '" + function.idPrefix() + "'");
         }
         JsonNode src = e.get("source");
         String section = src.path("section").asText("");
@@ -136,15 +143,18 @@ public final class Catalogue {
         for (JsonNode p : e.get("profiles")) {
             profiles.add(profile(p.asText(), at));
         }
-        Map<Profile, String> expected = new EnumMap<>(Profile.class);
+        Map<Profile, Expected> expected = new EnumMap<>(Profile.class);
         if (e.has("expected")) {
+            if (!e.get("expected").isObject()) {
+                throw new CatalogueException(at + ": 'expected' must map profiles to outcomes");
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = e.get("expected").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> x = it.next();
                 Profile p = profile(x.getKey(), at);
                 if (!profiles.contains(p)) {
                     throw new CatalogueException(at + ": expected outcome given for profile '" + p + "' it does not belong to");
                 }
-                expected.put(p, x.getValue().asText());
+                expected.put(p, expected(x.getValue(), at + ": expected." + p));
             }
         }
         boolean testable = e.path("testable").asBoolean(true);
@@ -157,22 +167,72 @@ public final class Catalogue {
                 Collections.unmodifiableMap(expected), testable, note.strip());
     }
 
+    /**
+     * One profile's expected outcome: a mapping with {@code error: Type}, or {@code error-by-cause: {cause: Type, ...}}
+     * (the type {@value Expected#RAISED} passes on what the exporter raised), and/or {@code preset-error: fate}.
+     */
+    private static Expected expected(JsonNode node, String at) {
+        if (!node.isObject() || node.isEmpty()) {
+            throw new CatalogueException(at + ": must be a mapping with one or more of " + EXPECTED_FIELDS);
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!EXPECTED_FIELDS.contains(field)) {
+                throw new CatalogueException(at + ": unknown field '" + field + "'; known: " + EXPECTED_FIELDS);
+            }
+        }
+        if (node.has("error") && node.has("error-by-cause")) {
+            throw new CatalogueException(at + ": give 'error' (one type for every cause) or 'error-by-cause', not both");
+        }
+        Optional<String> error = node.has("error") ? Optional.of(errorType(node.get("error"), false, at + ".error"))
+                : Optional.empty();
+        Map<RefusalCause, String> byCause = new EnumMap<>(RefusalCause.class);
+        if (node.has("error-by-cause")) {
+            JsonNode causes = node.get("error-by-cause");
+            if (!causes.isObject() || causes.isEmpty()) {
+                throw new CatalogueException(at + ".error-by-cause: must map causes to exception types");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = causes.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> c = it.next();
+                try {
+                    byCause.put(RefusalCause.ofKey(c.getKey()), errorType(c.getValue(), true, at + ".error-by-cause." + c.getKey()));
+                } catch (IllegalArgumentException ex) {
+                    throw new CatalogueException(at + ".error-by-cause: " + ex.getMessage());
+                }
+            }
+        }
+        Optional<Expected.PresetError> preset = Optional.empty();
+        if (node.has("preset-error")) {
+            try {
+                preset = Optional.of(Expected.PresetError.ofKey(node.get("preset-error").asText()));
+            } catch (IllegalArgumentException ex) {
+                throw new CatalogueException(at + ".preset-error: " + ex.getMessage());
+            }
+        }
+        return new Expected(error, byCause, preset);
+    }
+
+    /** A Python exception type's name ({@code TypeError}), or with {@code raisedAllowed} the word {@value Expected#RAISED}. */
+    private static String errorType(JsonNode node, boolean raisedAllowed, String at) {
+        String type = node.isTextual() ? node.asText() : "";
+        if (raisedAllowed && type.equals(Expected.RAISED)) {
+            return type;
+        }
+        if (!EXCEPTION_TYPE.matcher(type).matches()) {
+            throw new CatalogueException(at + ": must be an exception type's name such as TypeError"
+                    + (raisedAllowed ? " or '" + Expected.RAISED + "'" : "") + ", got '" + node.asText() + "'");
+        }
+        return type;
+    }
+
+    private static final Pattern EXCEPTION_TYPE = Pattern.compile("[A-Z][A-Za-z0-9]*(Error|Exception|Warning)");
+
     private static Profile profile(String id, String at) {
         try {
             return Profile.ofId(id);
         } catch (IllegalArgumentException ex) {
             throw new CatalogueException(at + ": " + ex.getMessage());
         }
-    }
-
-    /** The id prefix of a function's assertions: char, read, check, write. */
-    public static String prefixOf(Function f) {
-        return switch (f) {
-            case AS_CHAR_BUFFER -> "char";
-            case AS_READ_BUFFER -> "read";
-            case CHECK_READ_BUFFER -> "check";
-            case AS_WRITE_BUFFER -> "write";
-        };
     }
 
     /** The catalogue's own version, stamped on results. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.oldbuffer.spi.Function;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
@@ -95,5 +96,36 @@ class CatalogueTest {
     void unknownSectionIsNamed() {
         assertThatThrownBy(() -> load(GOOD.replace("section: PyObject_AsCharBuffer", "section: intro")))
                 .isInstanceOf(CatalogueException.class).hasMessageContaining("source.section");
+    }
+
+    @Test
+    void expectedOutcomesAreTypedMappings() {
+        Assertion a = load(GOOD + "  expected:\n    documented: {error: TypeError}\n"
+                + "    cpython: {error-by-cause: {no-buffer: TypeError, refused: raised}}\n").get("char01");
+        assertThat(a.expectedFor(Profile.DOCUMENTED).orElseThrow().errorFor(RefusalCause.NOT_CONTIGUOUS, Optional.empty()))
+                .isEqualTo("TypeError");
+        Expected cpython = a.expectedFor(Profile.CPYTHON).orElseThrow();
+        assertThat(cpython.errorFor(RefusalCause.REFUSED, Optional.of("KeyError"))).isEqualTo("KeyError");
+        assertThatThrownBy(() -> cpython.errorFor(RefusalCause.RELEASED, Optional.empty()))
+                .hasMessageContaining("no error type for cause 'released'");
+    }
+
+    @Test
+    void aMalformedExpectedOutcomeIsNamed() {
+        String expected = "  expected: {documented: %s}\n";
+        assertThatThrownBy(() -> load(GOOD + expected.formatted("TypeError")))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("(char01): expected.documented: must be a mapping");
+        assertThatThrownBy(() -> load(GOOD + expected.formatted("{eror: TypeError}")))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("unknown field 'eror'");
+        assertThatThrownBy(() -> load(GOOD + expected.formatted("{error: typeerror}")))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("expected.documented.error: must be an exception type");
+        assertThatThrownBy(() -> load(GOOD + expected.formatted("{error: raised}")))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("got 'raised'");
+        assertThatThrownBy(() -> load(GOOD + expected.formatted("{error-by-cause: {stale: TypeError}}")))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("unknown cause 'stale'");
+        assertThatThrownBy(() -> load(GOOD + expected.formatted("{preset-error: dropped}")))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("unknown preset-error fate 'dropped'");
+        assertThatThrownBy(() -> load(GOOD + expected.formatted("{error: TypeError, error-by-cause: {no-buffer: TypeError}}")))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("not both");
     }
 }

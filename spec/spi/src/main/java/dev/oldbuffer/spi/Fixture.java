@@ -3,14 +3,21 @@ package dev.oldbuffer.spi;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
  * A recipe for a Python object that an implementation builds with {@link OldBufferRuntime#create}.
  * Recipes are plain values, so they can be printed in a report, sent to a child process and shrunk
  * by a property-based test.
+ *
+ * <p>Code that does something per kind of recipe implements {@link Visitor}: a new kind then does not compile until
+ * every such place handles it. What follows from a recipe's kind alone - its parts and the features it needs - is
+ * derived here, once.
  */
 @API(status = STABLE, since = "0.1")
 public sealed interface Fixture {
@@ -18,8 +25,45 @@ public sealed interface Fixture {
     /** How the object reads in a message, e.g. {@code memoryview(bytearray(6))[::2]}. */
     String describe();
 
+    /** Calls the visitor's method for this kind of recipe. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** The recipes this one is made from (a memoryview's base, a slice's view), outermost first; empty for the others. */
+    default List<Fixture> parts() {
+        return accept(FixtureFacts.PARTS);
+    }
+
+    /** The optional features an implementation needs to build this recipe, its parts' included. */
+    default Set<Feature> features() {
+        Set<Feature> needed = EnumSet.noneOf(Feature.class);
+        needed.addAll(accept(FixtureFacts.OWN_FEATURES));
+        for (Fixture part : parts()) {
+            needed.addAll(part.features());
+        }
+        return needed;
+    }
+
+    /** One method per kind of recipe. */
+    @API(status = STABLE, since = "0.2")
+    interface Visitor<R> {
+        R bytes(Bytes f);
+        R byteArray(ByteArray f);
+        R arrayOf(ArrayOf f);
+        R memoryView(MemoryView f);
+        R sliced(Sliced f);
+        R cast(Cast f);
+        R readOnly(ReadOnly f);
+        R released(Released f);
+        R str(Str f);
+        R integer(Int f);
+        R none(NoneObject f);
+        R exporter(Exporter f);
+        R existing(Existing f);
+    }
+
     /** {@code bytes(data)}: read-only, contiguous. */
     record Bytes(byte[] data) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.bytes(this); }
         public Bytes { data = data.clone(); }
         @Override public byte[] data() { return data.clone(); }
         @Override public String describe() { return "bytes(" + data.length + ")"; }
@@ -30,6 +74,7 @@ public sealed interface Fixture {
 
     /** {@code bytearray(data)}: writable, contiguous, cannot be resized while exported. */
     record ByteArray(byte[] data) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.byteArray(this); }
         public ByteArray { data = data.clone(); }
         @Override public byte[] data() { return data.clone(); }
         @Override public String describe() { return "bytearray(" + data.length + ")"; }
@@ -43,6 +88,7 @@ public sealed interface Fixture {
      * {@code raw.length} must be a multiple of the typecode's item size.
      */
     record ArrayOf(char typecode, byte[] raw) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.arrayOf(this); }
         public ArrayOf {
             int size = Typecodes.itemSize(typecode);
             if (raw.length % size != 0) {
@@ -63,12 +109,14 @@ public sealed interface Fixture {
 
     /** {@code memoryview(base)}; the base must export a buffer. */
     record MemoryView(Fixture base) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.memoryView(this); }
         public MemoryView { Objects.requireNonNull(base, "base"); }
         @Override public String describe() { return "memoryview(" + base.describe() + ")"; }
     }
 
     /** {@code view[start:stop:step]} on a memoryview fixture; a null bound means "omitted". */
     record Sliced(Fixture view, Integer start, Integer stop, int step) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.sliced(this); }
         public Sliced {
             Objects.requireNonNull(view, "view");
             if (step == 0) {
@@ -83,6 +131,7 @@ public sealed interface Fixture {
 
     /** {@code view.cast(format, shape)} on a memoryview fixture; {@code shape} may be empty for 1-D. */
     record Cast(Fixture view, String format, int[] shape) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.cast(this); }
         public Cast {
             Objects.requireNonNull(view, "view");
             Typecodes.itemSize(format.charAt(0));
@@ -100,34 +149,40 @@ public sealed interface Fixture {
 
     /** {@code view.toreadonly()} on a memoryview fixture. */
     record ReadOnly(Fixture view) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.readOnly(this); }
         public ReadOnly { Objects.requireNonNull(view, "view"); }
         @Override public String describe() { return view.describe() + ".toreadonly()"; }
     }
 
     /** A memoryview fixture after {@code view.release()}: it no longer exports anything. */
     record Released(Fixture view) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.released(this); }
         public Released { Objects.requireNonNull(view, "view"); }
         @Override public String describe() { return view.describe() + " (released)"; }
     }
 
     /** {@code str(text)}: no buffer interface. */
     record Str(String text) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.str(this); }
         public Str { Objects.requireNonNull(text, "text"); }
         @Override public String describe() { return "str(" + text.length() + ")"; }
     }
 
     /** {@code int(value)}: no buffer interface. */
     record Int(long value) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.integer(this); }
         @Override public String describe() { return "int(" + value + ")"; }
     }
 
     /** {@code None}: no buffer interface. */
     record NoneObject() implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.none(this); }
         @Override public String describe() { return "None"; }
     }
 
     /** An instance of the configurable exporter type, see {@link ExporterSpec}. */
     record Exporter(ExporterSpec spec) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.exporter(this); }
         public Exporter { Objects.requireNonNull(spec, "spec"); }
         @Override public String describe() { return spec.describe(); }
     }
@@ -138,6 +193,7 @@ public sealed interface Fixture {
      * base's).
      */
     record Existing(ObjRef object) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.existing(this); }
         public Existing { Objects.requireNonNull(object, "object"); }
         @Override public String describe() { return object.kind(); }
     }

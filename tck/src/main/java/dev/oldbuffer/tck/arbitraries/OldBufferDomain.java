@@ -7,7 +7,6 @@ import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.Typecodes;
 import dev.oldbuffer.tck.oracle.FixtureOracle;
-import dev.oldbuffer.tck.oracle.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,8 +138,7 @@ public class OldBufferDomain extends DomainContextBase {
 
     /** Whether a correct implementation of {@code function} accepts the object, as the recipe's layout says. */
     public static boolean accepts(Function function, Fixture fixture) {
-        Layout layout = ORACLE.layout(fixture);
-        return function == Function.AS_WRITE_BUFFER ? layout.writable() : layout.readable();
+        return ORACLE.layout(fixture).acceptedBy(function);
     }
 
     /** The contents of a pattern: zeros, 0, 1, 2, ... or random bytes from a seed. */

@@ -32,41 +32,72 @@ public final class FixtureOracle {
     }
 
     public Layout layout(Fixture fixture) {
-        View v = view(fixture, false);
+        Kind kind = fixture.accept(kinds);
+        View v = fixture.accept(views);
         if (v == null) {
-            return new Layout(false, Optional.empty(), false, true, new byte[0], -1);
+            return new Layout(kind.typeName(), false, Optional.empty(), false, false, true, new byte[0], -1, kind.probe());
         }
         // The exporter decides itself (ExporterSpec: any stride > 1 is refused); views follow memoryview's rules.
-        boolean contiguous = fixture instanceof Fixture.Exporter e ? e.spec().contiguous() : v.cContiguous();
-        return new Layout(true, Optional.ofNullable(v.refusal), contiguous, v.readOnly, v.logicalBytes(),
-                contiguous && v.fromExisting ? v.offset : -1);
+        boolean contiguous = kind.ownStorage() && v.strided() ? false : v.cContiguous();
+        return new Layout(kind.typeName(), true, Optional.ofNullable(v.refusal), v.released, contiguous, v.readOnly,
+                v.logicalBytes(), contiguous && v.fromExisting ? v.offset : -1, kind.probe());
     }
 
-    /** A strided view over a storage array, as memoryview keeps it; null for no buffer interface. */
-    private View view(Fixture f, boolean underExisting) {
-        // Java 17 has no pattern switch: an instanceof chain over the sealed recipes.
-        if (f instanceof Fixture.Bytes b) {
-            return View.flat(b.data(), true, underExisting);
-        } else if (f instanceof Fixture.ByteArray b) {
-            return View.flat(b.data(), false, underExisting);
-        } else if (f instanceof Fixture.ArrayOf a) {
-            return View.flat(a.raw(), false, underExisting).withItems(Typecodes.itemSize(a.typecode()));
-        } else if (f instanceof Fixture.Exporter e) {
-            return exporter(e.spec(), underExisting);
-        } else if (f instanceof Fixture.Existing e) {
-            return view(existing.apply(e), true);
-        } else if (f instanceof Fixture.MemoryView m) {
-            return view(m.base(), underExisting);
-        } else if (f instanceof Fixture.ReadOnly r) {
-            return nonNull(view(r.view(), underExisting), r).readOnlyCopy();
-        } else if (f instanceof Fixture.Released r) {
-            return nonNull(view(r.view(), underExisting), r).refused("ValueError");
-        } else if (f instanceof Fixture.Sliced s) {
-            return nonNull(view(s.view(), underExisting), s).slice(s.start(), s.stop(), s.step());
-        } else if (f instanceof Fixture.Cast c) {
-            return nonNull(view(c.view(), underExisting), c).cast(c.format(), c.shape());
+    /** What a recipe's kind says of the object: its Python type, and how to see that nothing exports it any longer. */
+    private record Kind(String typeName, Layout.ExportProbe probe, boolean ownStorage) {
+        static Kind of(String typeName, Layout.ExportProbe probe) {
+            return new Kind(typeName, probe, false);
         }
-        return null; // str, int, None: no buffer interface
+    }
+
+    private final Fixture.Visitor<Kind> kinds = new Fixture.Visitor<>() {
+        @Override public Kind bytes(Fixture.Bytes f) { return Kind.of("bytes", Layout.ExportProbe.NONE); }
+        @Override public Kind byteArray(Fixture.ByteArray f) { return Kind.of("bytearray", Layout.ExportProbe.RESIZE); }
+        @Override public Kind arrayOf(Fixture.ArrayOf f) { return Kind.of("array", Layout.ExportProbe.RESIZE); }
+        @Override public Kind memoryView(Fixture.MemoryView f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
+        @Override public Kind sliced(Fixture.Sliced f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
+        @Override public Kind cast(Fixture.Cast f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
+        @Override public Kind readOnly(Fixture.ReadOnly f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
+        /** Released already: releasing again proves nothing. */
+        @Override public Kind released(Fixture.Released f) { return Kind.of("memoryview", Layout.ExportProbe.NONE); }
+        @Override public Kind str(Fixture.Str f) { return Kind.of("str", Layout.ExportProbe.NONE); }
+        @Override public Kind integer(Fixture.Int f) { return Kind.of("int", Layout.ExportProbe.NONE); }
+        @Override public Kind none(Fixture.NoneObject f) { return Kind.of("NoneType", Layout.ExportProbe.NONE); }
+        /** Its storage is its own layout: a stride of more than one byte is not contiguous, whatever the shape. */
+        @Override public Kind exporter(Fixture.Exporter f) { return new Kind("Exporter", Layout.ExportProbe.COUNTS, true); }
+        @Override public Kind existing(Fixture.Existing f) { return existing.apply(f).accept(this); }
+    };
+
+    private final Fixture.Visitor<View> views = new ViewOf(false);
+
+    /** A strided view over a storage array, as memoryview keeps it; null for no buffer interface. */
+    private final class ViewOf implements Fixture.Visitor<View> {
+        /** Whether the recipe stands on an {@code Existing} object, whose memory offsets are then known. */
+        private final boolean underExisting;
+
+        ViewOf(boolean underExisting) {
+            this.underExisting = underExisting;
+        }
+
+        @Override public View bytes(Fixture.Bytes f) { return View.flat(f.data(), true, underExisting); }
+        @Override public View byteArray(Fixture.ByteArray f) { return View.flat(f.data(), false, underExisting); }
+        @Override public View arrayOf(Fixture.ArrayOf f) {
+            return View.flat(f.raw(), false, underExisting).withItems(Typecodes.itemSize(f.typecode()));
+        }
+        @Override public View memoryView(Fixture.MemoryView f) { return f.base().accept(this); }
+        @Override public View sliced(Fixture.Sliced f) { return viewOf(f.view(), f).slice(f.start(), f.stop(), f.step()); }
+        @Override public View cast(Fixture.Cast f) { return viewOf(f.view(), f).cast(f.format(), f.shape()); }
+        @Override public View readOnly(Fixture.ReadOnly f) { return viewOf(f.view(), f).readOnlyCopy(); }
+        @Override public View released(Fixture.Released f) { return viewOf(f.view(), f).releasedCopy(); }
+        @Override public View str(Fixture.Str f) { return null; }
+        @Override public View integer(Fixture.Int f) { return null; }
+        @Override public View none(Fixture.NoneObject f) { return null; }
+        @Override public View exporter(Fixture.Exporter f) { return FixtureOracle.exporter(f.spec(), underExisting); }
+        @Override public View existing(Fixture.Existing f) { return existing.apply(f).accept(new ViewOf(true)); }
+
+        private View viewOf(Fixture inner, Fixture outer) {
+            return nonNull(inner.accept(this), outer);
+        }
     }
 
     private static View nonNull(View v, Fixture f) {
@@ -82,28 +113,45 @@ public final class FixtureOracle {
         for (int i = 0; i < data.length; i++) {
             storage[i * spec.step()] = data[i];
         }
-        View v = new View(storage, 0, 1, new int[] {data.length}, new int[] {spec.step()}, spec.readOnly(), null, underExisting);
-        return spec.failWith() == null ? v : v.refused(spec.failWith());
+        View v = new View(storage, 0, 1, new int[] {data.length}, new int[] {spec.step()}, spec.readOnly(), null, false,
+                underExisting);
+        return spec.failWith() == null ? v : v.refused(spec.failWith(), false);
     }
 
-    /** Shape, strides and offset over storage; item size in bytes. */
+    /** Shape, strides and offset over storage; item size in bytes; what a request for it raises, if anything. */
     private record View(byte[] storage, long offset, int itemSize, int[] shape, int[] strides, boolean readOnly,
-                        String refusal, boolean fromExisting) {
+                        String refusal, boolean released, boolean fromExisting) {
 
         static View flat(byte[] data, boolean readOnly, boolean fromExisting) {
-            return new View(data, 0, 1, new int[] {data.length}, new int[] {1}, readOnly, null, fromExisting);
+            return new View(data, 0, 1, new int[] {data.length}, new int[] {1}, readOnly, null, false, fromExisting);
         }
 
         View withItems(int size) {
-            return new View(storage, 0, size, new int[] {storage.length / size}, new int[] {size}, readOnly, refusal, fromExisting);
+            return new View(storage, 0, size, new int[] {storage.length / size}, new int[] {size}, readOnly, refusal, released,
+                    fromExisting);
         }
 
         View readOnlyCopy() {
-            return new View(storage, offset, itemSize, shape, strides, true, refusal, fromExisting);
+            return new View(storage, offset, itemSize, shape, strides, true, refusal, released, fromExisting);
         }
 
-        View refused(String type) {
-            return new View(storage, offset, itemSize, shape, strides, readOnly, type, fromExisting);
+        /** memoryview.release(): every request raises ValueError afterwards. */
+        View releasedCopy() {
+            return refused("ValueError", true);
+        }
+
+        View refused(String type, boolean byRelease) {
+            return new View(storage, offset, itemSize, shape, strides, readOnly, type, byRelease, fromExisting);
+        }
+
+        /** Whether some dimension steps over more than one item. */
+        boolean strided() {
+            for (int d = 0; d < shape.length; d++) {
+                if (strides[d] != itemSize && shape[d] > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         long items() {
@@ -154,7 +202,8 @@ public final class FixtureOracle {
             int[] newStrides = strides.clone();
             newShape[0] = len;
             newStrides[0] = strides[0] * step;
-            return new View(storage, offset + (long) lo * strides[0], itemSize, newShape, newStrides, readOnly, refusal, fromExisting);
+            return new View(storage, offset + (long) lo * strides[0], itemSize, newShape, newStrides, readOnly, refusal, released,
+                    fromExisting);
         }
 
         private static int clamp(int index, int n, int low, int high) {
@@ -182,7 +231,7 @@ public final class FixtureOracle {
                 newStrides[d] = stride;
                 stride *= target[d];
             }
-            return new View(storage, offset, size, target, newStrides, readOnly, refusal, fromExisting);
+            return new View(storage, offset, size, target, newStrides, readOnly, refusal, released, fromExisting);
         }
 
         /**

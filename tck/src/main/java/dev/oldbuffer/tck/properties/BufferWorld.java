@@ -119,7 +119,7 @@ final class BufferWorld {
 
     void exportsMatchLiveViews() {
         for (Tracked t : objects) {
-            if (!t.isView() && t.recipe instanceof Fixture.Exporter) {
+            if (!t.isView() && layout(t).exportProbe() == Layout.ExportProbe.COUNTS) {
                 int outstanding = s.exportCounts(t.ref).outstanding();
                 long live = liveFamilies(t);
                 if (outstanding != live) {
@@ -171,7 +171,7 @@ final class BufferWorld {
     private void call(Tracked t, long seed) {
         Layout layout = layout(t);
         CallResult r = s.call(function, t.ref);
-        s.verify(r).returned(Expectations.returnValue(function, layout));
+        s.verify(r).returned(layout.returnValue(function));
         if (function == Function.CHECK_READ_BUFFER) {
             return; // what it leaves behind is the invariant's business
         }
@@ -215,7 +215,7 @@ final class BufferWorld {
 
     /** Resizing a bytearray or array succeeds exactly when no memoryview over it is alive. */
     void resize(String target) {
-        find(target, BufferWorld::resizable).ifPresent(t -> {
+        find(target, this::resizable).ifPresent(t -> {
             boolean expected = liveFamilies(t) == 0;
             boolean resized = s.tryResize(t.ref);
             if (resized != expected) {
@@ -274,41 +274,53 @@ final class BufferWorld {
      */
     private void storeInModel(Tracked t, Layout layout, int from, byte[] bytes) {
         Tracked base = t.base;
-        byte[] content = baseContent(base.recipe);
+        WritableBase writable = base.recipe.accept(WRITABLE_BASE)
+                .orElseThrow(() -> new IllegalStateException("not a writable base: " + base.recipe.describe()));
+        byte[] content = writable.content();
         if (!t.isView()) {
             System.arraycopy(bytes, 0, content, from, bytes.length);
         } else {
-            int step = base.recipe instanceof Fixture.Exporter e ? e.spec().step() : 1;
             for (int i = 0; i < bytes.length; i++) {
                 long position = layout.offset() + from + i;
-                if (position % step == 0) {
-                    content[(int) (position / step)] = bytes[i];
+                if (position % writable.stride() == 0) {
+                    content[(int) (position / writable.stride())] = bytes[i];
                 }
             }
         }
-        base.recipe = withContent(base.recipe, content);
+        base.recipe = writable.withContent().apply(content);
     }
 
-    private static byte[] baseContent(Fixture recipe) {
-        if (recipe instanceof Fixture.ByteArray b) {
-            return b.data();
-        } else if (recipe instanceof Fixture.ArrayOf a) {
-            return a.raw();
-        } else if (recipe instanceof Fixture.Exporter e) {
-            return e.spec().data();
-        }
-        throw new IllegalStateException("not a writable base: " + recipe.describe());
+    /**
+     * A base object whose bytes a store changes: its content, the stride at which it keeps them in its storage (a strided
+     * exporter keeps every step-th byte), and the same recipe with other content.
+     */
+    private record WritableBase(byte[] content, int stride, java.util.function.Function<byte[], Fixture> withContent) {
     }
 
-    private static Fixture withContent(Fixture recipe, byte[] content) {
-        if (recipe instanceof Fixture.ByteArray) {
-            return new Fixture.ByteArray(content);
-        } else if (recipe instanceof Fixture.ArrayOf a) {
-            return new Fixture.ArrayOf(a.typecode(), content);
+    /** The writable bases: bytearray, array and the configurable exporter; nothing else is ever stored into. */
+    private static final Fixture.Visitor<Optional<WritableBase>> WRITABLE_BASE = new Fixture.Visitor<>() {
+        @Override public Optional<WritableBase> bytes(Fixture.Bytes f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> byteArray(Fixture.ByteArray f) {
+            return Optional.of(new WritableBase(f.data(), 1, Fixture.ByteArray::new));
         }
-        ExporterSpec spec = ((Fixture.Exporter) recipe).spec();
-        return new Fixture.Exporter(new ExporterSpec(content, spec.readOnly(), spec.step(), spec.failWith()));
-    }
+        @Override public Optional<WritableBase> arrayOf(Fixture.ArrayOf f) {
+            return Optional.of(new WritableBase(f.raw(), 1, raw -> new Fixture.ArrayOf(f.typecode(), raw)));
+        }
+        @Override public Optional<WritableBase> memoryView(Fixture.MemoryView f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> sliced(Fixture.Sliced f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> cast(Fixture.Cast f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> readOnly(Fixture.ReadOnly f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> released(Fixture.Released f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> str(Fixture.Str f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> integer(Fixture.Int f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> none(Fixture.NoneObject f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> exporter(Fixture.Exporter f) {
+            ExporterSpec spec = f.spec();
+            return Optional.of(new WritableBase(spec.data(), spec.step(),
+                    data -> new Fixture.Exporter(new ExporterSpec(data, spec.readOnly(), spec.step(), spec.failWith()))));
+        }
+        @Override public Optional<WritableBase> existing(Fixture.Existing f) { return Optional.empty(); }
+    };
 
     private List<String> labels(Predicate<Tracked> which) {
         return objects.stream().filter(which).map(t -> t.label).toList();
@@ -329,8 +341,8 @@ final class BufferWorld {
         return layout.writable() && layout.byteLength() > 0 && layout.offset() >= 0;
     }
 
-    private static boolean resizable(Tracked t) {
-        return t.recipe instanceof Fixture.ByteArray || t.recipe instanceof Fixture.ArrayOf;
+    private boolean resizable(Tracked t) {
+        return !t.isView() && layout(t).exportProbe() == Layout.ExportProbe.RESIZE;
     }
 
     @Override
@@ -445,12 +457,12 @@ final class BufferWorld {
     static final class Resize implements Action.Dependent<BufferWorld> {
         @Override
         public boolean precondition(BufferWorld w) {
-            return w.s.has(Feature.EXPORT_PROBES) && !w.labels(BufferWorld::resizable).isEmpty();
+            return w.s.has(Feature.EXPORT_PROBES) && !w.labels(w::resizable).isEmpty();
         }
 
         @Override
         public Arbitrary<Transformer<BufferWorld>> transformer(BufferWorld w) {
-            return Arbitraries.of(w.labels(BufferWorld::resizable)).map(t -> Transformer.mutate("resize " + t, x -> x.resize(t)));
+            return Arbitraries.of(w.labels(w::resizable)).map(t -> Transformer.mutate("resize " + t, x -> x.resize(t)));
         }
     }
 

@@ -55,7 +55,7 @@ public class ContiguityProperties {
 
     private static void answersAsTheOracle(Subject s, Function f, Fixture object) {
         Expectations.assumeBuildable(s, object);
-        int expected = Expectations.returnValue(f, s.layout(object));
+        int expected = s.layout(object).returnValue(f);
         s.verify(s.call(f, object)).returned(expected);
     }
 }

@@ -6,6 +6,8 @@ import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
 import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
 import static dev.oldbuffer.spi.Function.CHECK_READ_BUFFER;
 
+import dev.oldbuffer.catalogue.Expected;
+import dev.oldbuffer.catalogue.RefusalCause;
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
@@ -99,7 +101,7 @@ public class ErrorIndicatorProperties {
         CallResult r = s.call(CHECK_READ_BUFFER, obj);
         // "kept": always; "cleared-on-refusal": CPython's PyErr_Clear after a refused getbuffer drops it too
         boolean getbufferRefused = layout.bufferInterface() && !layout.readable();
-        boolean kept = s.expectedError("check32").equals("kept") || !getbufferRefused;
+        boolean kept = s.expected("check32").presetError().orElseThrow() == Expected.PresetError.KEPT || !getbufferRefused;
         s.verify(r).returned(layout.readable() ? 1 : 0);
         if (kept) {
             s.verify(r).hasErrorType(PRESET.type()).hasErrorMessage(PRESET.message());
@@ -141,14 +143,14 @@ public class ErrorIndicatorProperties {
             s.verify(r).hasNoErrorSet();
             return;
         }
-        Expectations.Cause cause = Expectations.cause(f, object, layout);
-        if (cause == Expectations.Cause.NONE) {
+        Optional<RefusalCause> cause = layout.refusalCause(f);
+        if (cause.isEmpty()) {
             // a refusal the oracle does not expect is the x30 assertion's finding; here it must still set an error
             s.verify(r).failed();
             requireOneError(s, f, r);
             return;
         }
-        s.verify(r).hasErrorType(Expectations.errorType(s.expectedError(id), cause, layout));
+        s.verify(r).hasErrorType(Expectations.errorType(s, id, cause.get(), layout));
         requireOneError(s, f, r);
     }
 
@@ -170,7 +172,7 @@ public class ErrorIndicatorProperties {
         ObjRef obj = s.create(object);
         s.setError(PRESET);
         CallResult r = s.call(f, obj);
-        s.verify(r).failed().hasErrorType(Expectations.errorType(s.expectedError(id), Expectations.cause(f, object, layout), layout));
+        s.verify(r).failed().hasErrorType(Expectations.errorType(s, id, layout.refusalCause(f).orElseThrow(), layout));
     }
 
     private static void successKeepsPresetError(Subject s, Function f, Fixture object) {

@@ -188,7 +188,7 @@ public class AsWriteBufferSpec {
         failing.addAll(Fixtures.readOnly(s.runtime().features()));
         failing.addAll(Fixtures.nonContiguousWritable(s.runtime().features()));
         failing.addAll(Fixtures.refusing(s.runtime().features()));
-        Checks.failsWithMessage(s, AS_WRITE_BUFFER, failing, f -> "expected a writable bytes-like object");
+        Checks.failsWithMessage(s, AS_WRITE_BUFFER, failing, (subject, f) -> "expected a writable bytes-like object");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.oldbuffer.adapter.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Puts the driver and the probe source (class-path resources) into the cache as real files the
- * interpreter can run, one folder per content hash, written whole or not at all.
+ * Puts the driver and the probe source (class-path resources), and the protocol's codes generated from {@link Wire},
+ * into the cache as real files the interpreter can run, one folder per content hash, written whole or not at all.
  */
 final class DriverFiles {
 
@@ -27,23 +28,27 @@ final class DriverFiles {
     private DriverFiles() {
     }
 
-    /** The folder holding {@value #DRIVER} and {@value #PROBE}. */
+    /** The folder holding {@value #DRIVER}, {@value #PROBE} and the generated codes. */
     static Path install(Path cache) {
         try {
             Map<String, byte[]> files = new LinkedHashMap<>();
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String name : new String[] {DRIVER, PROBE}) {
                 try (InputStream in = DriverFiles.class.getResourceAsStream(name)) {
                     if (in == null) {
                         throw new IllegalStateException("resource " + name + " missing from the adapter jar");
                     }
-                    byte[] content = in.readAllBytes();
-                    files.put(name, content);
-                    sha.update(content);
+                    files.put(name, in.readAllBytes());
                 }
             }
+            files.put(Wire.PYTHON_MODULE + ".py", Wire.pythonModule().getBytes(StandardCharsets.UTF_8));
+            files.put(Wire.C_HEADER, Wire.cHeader().getBytes(StandardCharsets.UTF_8));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update(f.getValue());
+            }
             Path dir = cache.resolve("driver-" + HexFormat.of().formatHex(sha.digest(), 0, 8));
-            if (Files.isRegularFile(dir.resolve(DRIVER)) && Files.isRegularFile(dir.resolve(PROBE))) {
+            if (files.keySet().stream().allMatch(name -> Files.isRegularFile(dir.resolve(name)))) {
                 return dir;
             }
             Files.createDirectories(cache);

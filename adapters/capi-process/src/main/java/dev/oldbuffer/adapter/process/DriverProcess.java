@@ -134,12 +134,12 @@ final class DriverProcess implements AutoCloseable {
                 driver.armed.set(startup);
                 hello = driver.receive(0, startup, () -> "start-up");
             }
-            if (hello.status == Protocol.UNAVAILABLE) {
+            if (hello.status == Wire.Status.UNAVAILABLE.code) {
                 String why = hello.text();
                 driver.close();
                 throw new ImplementationUnavailableException(config.python() + ": " + why);
             }
-            if (hello.status != Protocol.OK) {
+            if (hello.status != Wire.Status.OK.code) {
                 driver.close();
                 throw new ImplementationUnavailableException(config.python() + ": driver failed to start: " + hello.text());
             }

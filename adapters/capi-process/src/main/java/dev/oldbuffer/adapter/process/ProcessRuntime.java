@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -71,13 +72,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
         return new ProcessRuntime(LaunchConfig.of(options));
     }
 
+    /** The features the driver announced, by {@link Wire}'s names; a name the kit does not know is the adapter's bug. */
     private static Set<Feature> parseFeatures(String names) {
         EnumSet<Feature> set = EnumSet.noneOf(Feature.class);
         for (String name : names.split(",")) {
-            for (Feature f : Feature.values()) {
-                if (f.name().equals(name.trim())) {
-                    set.add(f);
-                }
+            if (!name.isBlank()) {
+                set.add(Feature.valueOf(name.trim()));
             }
         }
         return Collections.unmodifiableSet(set);
@@ -102,27 +102,19 @@ public final class ProcessRuntime implements OldBufferRuntime {
             return x.object();
         }
         requireFeaturesOf(fixture);
-        start(Protocol.CREATE);
+        start(Wire.Op.CREATE);
         Protocol.encode(fixture, request, this::objectNumber);
         Protocol.Response r = send(() -> "create(" + fixture.describe() + ")");
         return new ObjRef(generation << 32 | (r.in.getInt() & 0xffffffffL), fixture.describe());
     }
 
     private void requireFeaturesOf(Fixture f) {
-        Feature needed = f instanceof Fixture.Exporter ? Feature.CONFIGURABLE_EXPORTER
-                : f instanceof Fixture.Cast ? Feature.MEMORYVIEW_CAST
-                : f instanceof Fixture.ArrayOf ? Feature.ARRAY_MODULE : null;
-        if (needed != null && !features.contains(needed)) {
-            throw new UnsupportedOperationException(f.describe() + " needs " + needed + ", which " + info + " ("
-                    + info.details().get("probe") + ") does not have");
-        }
-        Fixture inner = f instanceof Fixture.MemoryView m ? m.base()
-                : f instanceof Fixture.Sliced s ? s.view()
-                : f instanceof Fixture.Cast c ? c.view()
-                : f instanceof Fixture.ReadOnly o ? o.view()
-                : f instanceof Fixture.Released l ? l.view() : null;
-        if (inner != null) {
-            requireFeaturesOf(inner);
+        Set<Feature> missing = EnumSet.noneOf(Feature.class);
+        missing.addAll(f.features());
+        missing.removeAll(features);
+        if (!missing.isEmpty()) {
+            throw new UnsupportedOperationException(f.describe() + " needs " + missing.stream().map(Enum::name)
+                    .collect(Collectors.joining(", ")) + ", which " + info + " (" + info.details().get("probe") + ") does not have");
         }
     }
 
@@ -140,31 +132,31 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized byte[] contents(ObjRef object) {
-        start(Protocol.CONTENTS).u32(objectNumber(object));
+        start(Wire.Op.CONTENTS).u32(objectNumber(object));
         return send(() -> "contents(" + object + ")").raw();
     }
 
     @Override
     public synchronized void setItem(ObjRef object, int index, byte value) {
-        start(Protocol.SET_ITEM).u32(objectNumber(object)).u32(index).u8(value);
+        start(Wire.Op.SET_ITEM).u32(objectNumber(object)).u32(index).u8(value);
         send(() -> "setItem(" + object + ", " + index + ")");
     }
 
     @Override
     public synchronized boolean tryResize(ObjRef object) {
-        start(Protocol.TRY_RESIZE).u32(objectNumber(object));
+        start(Wire.Op.TRY_RESIZE).u32(objectNumber(object));
         return send(() -> "tryResize(" + object + ")").u8() == 1;
     }
 
     @Override
     public synchronized boolean tryRelease(ObjRef view) {
-        start(Protocol.TRY_RELEASE).u32(objectNumber(view));
+        start(Wire.Op.TRY_RELEASE).u32(objectNumber(view));
         return send(() -> "tryRelease(" + view + ")").u8() == 1;
     }
 
     @Override
     public synchronized ExportCounts exportCounts(ObjRef exporter) {
-        start(Protocol.EXPORT_COUNTS).u32(objectNumber(exporter));
+        start(Wire.Op.EXPORT_COUNTS).u32(objectNumber(exporter));
         Protocol.Response r = send(() -> "exportCounts(" + exporter + ")");
         return new ExportCounts(r.in.getInt(), r.in.getInt(), r.in.getInt());
     }
@@ -173,7 +165,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized CallResult call(Function function, ObjRef object, OutSlots slots) {
-        appendCall(start(Protocol.CALL), function, object, slots);
+        appendCall(start(Wire.Op.CALL), function, object, slots);
         return readResult(send(() -> describe(function, object, slots)), function, object, slots);
     }
 
@@ -181,9 +173,9 @@ public final class ProcessRuntime implements OldBufferRuntime {
     @Override
     public synchronized List<CallResult> callAll(List<Call> calls) {
         List<CallResult> results = new ArrayList<>(calls.size());
-        for (int from = 0; from < calls.size(); from += Protocol.MAX_BATCH) {
-            List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + Protocol.MAX_BATCH));
-            start(Protocol.CALL_BATCH).u32(chunk.size());
+        for (int from = 0; from < calls.size(); from += Wire.MAX_BATCH) {
+            List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + Wire.MAX_BATCH));
+            start(Wire.Op.CALL_BATCH).u32(chunk.size());
             for (Call c : chunk) {
                 appendCall(request, c.function(), c.object(), c.slots());
             }
@@ -203,9 +195,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     private void appendCall(Protocol.Request r, Function function, ObjRef object, OutSlots slots) {
-        int mode = (object.isNull() ? Protocol.NULL_OBJECT : 0) | (slots.bufferIsNull() ? Protocol.NULL_BUFFER : 0)
-                | (slots.lengthIsNull() ? Protocol.NULL_LENGTH : 0);
-        r.u8(function.ordinal()).u8(mode).u32(objectNumber(object)).i64(slots.bufferInitial()).i64(slots.lengthInitial());
+        Protocol.encodeCall(r, function, object.isNull(), objectNumber(object), slots);
     }
 
     private static CallResult readResult(Protocol.Response r, Function function, ObjRef object, OutSlots slots) {
@@ -226,13 +216,13 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized void setError(PyError error) {
-        start(Protocol.SET_ERROR).text(error.type()).text(error.message());
+        start(Wire.Op.SET_ERROR).text(error.type()).text(error.message());
         send(() -> "setError(" + error + ")");
     }
 
     @Override
     public synchronized Optional<PyError> fetchError() {
-        start(Protocol.FETCH_ERROR);
+        start(Wire.Op.FETCH_ERROR);
         Protocol.Response r = send(() -> "fetchError()");
         return r.u8() == 1 ? Optional.of(new PyError(r.text(), r.text())) : Optional.empty();
     }
@@ -242,13 +232,13 @@ public final class ProcessRuntime implements OldBufferRuntime {
         if (length == 0) {
             return new byte[0];   // at any address, as the SPI says
         }
-        start(Protocol.READ).i64(address).u32(length);
+        start(Wire.Op.READ).i64(address).u32(length);
         return send(() -> "read(0x" + Long.toHexString(address) + ", " + length + ")").raw();
     }
 
     @Override
     public synchronized void write(long address, byte[] data) {
-        start(Protocol.WRITE).i64(address).raw(data);
+        start(Wire.Op.WRITE).i64(address).raw(data);
         send(() -> "write(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
     }
 
@@ -258,7 +248,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public synchronized void reset() {
         generation++;
         if (!closed && !driver.dead()) {
-            start(Protocol.RESET);
+            start(Wire.Op.RESET);
             send(() -> "reset()");
         } else {
             ensureRunning();
@@ -273,7 +263,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     /** Test hook: the driver sleeps (a hang, as far as the timeout can tell). */
     synchronized void sleepInDriver(double seconds) {
-        start(Protocol.SLEEP).f64(seconds);
+        start(Wire.Op.SLEEP).f64(seconds);
         send(() -> "sleep(" + seconds + ")");
     }
 
@@ -282,8 +272,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
      * and leaves it unanswered (both sides then wait for each other, as after a desynchronisation),
      * {@link Protocol#ANSWER_TWICE} answers twice, {@link Protocol#STOP_READING} stops reading its stdin.
      */
-    synchronized void desyncDriver(int mode) {
-        start(Protocol.DESYNC).u8(mode);
+    synchronized void desyncDriver(Wire.Desync mode) {
+        start(Wire.Op.DESYNC).u8(mode.code);
         send(() -> "desync(" + mode + ")");
     }
 
@@ -295,11 +285,11 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     /** Test hook: the driver dies of SIGSEGV. */
     synchronized void crashDriver() {
-        start(Protocol.CRASH);
+        start(Wire.Op.CRASH);
         send(() -> "crash()");
     }
 
-    private Protocol.Request start(int op) {
+    private Protocol.Request start(Wire.Op op) {
         ensureRunning();
         return request.start(op);
     }
@@ -327,16 +317,17 @@ public final class ProcessRuntime implements OldBufferRuntime {
             generation++;   // the objects died with the interpreter
             throw e;
         }
-        if (r.status == Protocol.OK) {
+        Wire.Status status = Wire.Status.of(r.status);
+        if (status == Wire.Status.OK) {
             return r;
         }
         String message = r.text();
-        switch (r.status) {
-            case Protocol.ILLEGAL_ARGUMENT: throw new IllegalArgumentException(message);
-            case Protocol.UNSUPPORTED: throw new UnsupportedOperationException(message);
-            case Protocol.MEMORY_ACCESS: throw new MemoryAccessException(message);
-            case Protocol.UNAVAILABLE: throw new ImplementationUnavailableException(message);
-            default: throw new IllegalStateException("driver error during " + what.get() + ": " + message);
-        }
+        throw switch (status) {
+            case ILLEGAL_ARGUMENT -> new IllegalArgumentException(message);
+            case UNSUPPORTED -> new UnsupportedOperationException(message);
+            case MEMORY_ACCESS -> new MemoryAccessException(message);
+            case UNAVAILABLE -> new ImplementationUnavailableException(message);
+            case OK, INTERNAL -> new IllegalStateException("driver error during " + what.get() + ": " + message);
+        };
     }
 }

@@ -2,14 +2,17 @@ package dev.oldbuffer.adapter.process;
 
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OutSlots;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.ToLongFunction;
 
 /**
- * The wire format shared with {@code oldbuffer_driver.py} (keep the two in sync).
+ * The wire format shared with {@code oldbuffer_driver.py}; its codes are {@link Wire}'s, which the driver gets as a
+ * generated module.
  *
  * <p>Big-endian frames: a request is {@code u32 length, u32 number, u8 op, payload}; a response is
  * {@code u32 length, u32 number, u8 status, payload}, where {@code length} counts the bytes after the number
@@ -20,21 +23,6 @@ import java.util.function.ToLongFunction;
  * set, its type and message: no parsing beyond {@code struct.unpack} on either side.
  */
 final class Protocol {
-
-    static final int HELLO = 1, CREATE = 2, CALL = 3, CALL_BATCH = 4, SET_ERROR = 5, FETCH_ERROR = 6, READ = 7,
-            WRITE = 8, CONTENTS = 9, SET_ITEM = 10, TRY_RESIZE = 11, TRY_RELEASE = 12, EXPORT_COUNTS = 13,
-            RESET = 14, SLEEP = 15, CRASH = 16, DESYNC = 17;
-
-    /** Modes of the test hook {@link #DESYNC}. */
-    static final int SWALLOW_NEXT = 0, ANSWER_TWICE = 1, STOP_READING = 2;
-
-    static final int OK = 0, ILLEGAL_ARGUMENT = 1, UNSUPPORTED = 2, MEMORY_ACCESS = 3, INTERNAL = 4, UNAVAILABLE = 5;
-
-    /** Bits of a call's mode byte: which arguments are C NULL. */
-    static final int NULL_OBJECT = 1, NULL_BUFFER = 2, NULL_LENGTH = 4;
-
-    /** Calls per batch frame: bounds the frame size and the time one frame may take. */
-    static final int MAX_BATCH = 4096;
 
     private Protocol() {
     }
@@ -47,9 +35,9 @@ final class Protocol {
         private byte[] bytes = new byte[256];
         private int size;
 
-        Request start(int op) {
+        Request start(Wire.Op op) {
             size = HEADER;
-            return u8(op);
+            return u8(op.code);
         }
 
         private void ensure(int more) {
@@ -116,49 +104,64 @@ final class Protocol {
     }
 
     /**
-     * Appends a fixture recipe: a tag letter, then its fields, nested recipes first.
+     * Appends a fixture recipe: its {@link Wire.Tag}, then its fields, nested recipes first.
      *
      * @param objectNumber the driver's number of an {@link Fixture.Existing} object
      */
     static void encode(Fixture f, Request r, ToLongFunction<ObjRef> objectNumber) {
-        if (f instanceof Fixture.Bytes b) {
-            r.u8('B').raw(b.data());
-        } else if (f instanceof Fixture.ByteArray b) {
-            r.u8('A').raw(b.data());
-        } else if (f instanceof Fixture.ArrayOf a) {
-            r.u8('R').u8(a.typecode()).raw(a.raw());
-        } else if (f instanceof Fixture.MemoryView m) {
-            encode(m.base(), r.u8('M'), objectNumber);
-        } else if (f instanceof Fixture.Sliced s) {
-            encode(s.view(), r.u8('S'), objectNumber);
-            r.u8(s.start() == null ? 0 : 1).i64(s.start() == null ? 0 : s.start())
-             .u8(s.stop() == null ? 0 : 1).i64(s.stop() == null ? 0 : s.stop())
-             .i64(s.step());
-        } else if (f instanceof Fixture.Cast c) {
-            encode(c.view(), r.u8('C'), objectNumber);
-            r.text(c.format()).u32(c.shape().length);
-            for (int dim : c.shape()) {
-                r.i64(dim);
+        f.accept(new Fixture.Visitor<Void>() {
+            @Override public Void bytes(Fixture.Bytes b) { tag(Wire.Tag.BYTES).raw(b.data()); return null; }
+            @Override public Void byteArray(Fixture.ByteArray b) { tag(Wire.Tag.BYTEARRAY).raw(b.data()); return null; }
+            @Override public Void arrayOf(Fixture.ArrayOf a) { tag(Wire.Tag.ARRAY).u8(a.typecode()).raw(a.raw()); return null; }
+            @Override public Void memoryView(Fixture.MemoryView m) { return nested(Wire.Tag.MEMORYVIEW, m.base()); }
+            @Override public Void sliced(Fixture.Sliced s) {
+                nested(Wire.Tag.SLICED, s.view());
+                r.u8(s.start() == null ? 0 : 1).i64(s.start() == null ? 0 : s.start())
+                 .u8(s.stop() == null ? 0 : 1).i64(s.stop() == null ? 0 : s.stop())
+                 .i64(s.step());
+                return null;
             }
-        } else if (f instanceof Fixture.ReadOnly o) {
-            encode(o.view(), r.u8('O'), objectNumber);
-        } else if (f instanceof Fixture.Released l) {
-            encode(l.view(), r.u8('L'), objectNumber);
-        } else if (f instanceof Fixture.Str s) {
-            r.u8('T').text(s.text());
-        } else if (f instanceof Fixture.Int i) {
-            r.u8('I').i64(i.value());
-        } else if (f instanceof Fixture.NoneObject) {
-            r.u8('N');
-        } else if (f instanceof Fixture.Exporter e) {
-            ExporterSpec spec = e.spec();
-            r.u8('E').u8(spec.readOnly() ? 1 : 0).u32(spec.step())
-             .text(spec.failWith() == null ? "" : spec.failWith()).raw(spec.data());
-        } else if (f instanceof Fixture.Existing x) {
-            r.u8('X').u32(objectNumber.applyAsLong(x.object()));
-        } else {
-            throw new IllegalArgumentException("unknown fixture " + f);
-        }
+            @Override public Void cast(Fixture.Cast c) {
+                nested(Wire.Tag.CAST, c.view());
+                r.text(c.format()).u32(c.shape().length);
+                for (int dim : c.shape()) {
+                    r.i64(dim);
+                }
+                return null;
+            }
+            @Override public Void readOnly(Fixture.ReadOnly o) { return nested(Wire.Tag.READONLY, o.view()); }
+            @Override public Void released(Fixture.Released l) { return nested(Wire.Tag.RELEASED, l.view()); }
+            @Override public Void str(Fixture.Str s) { tag(Wire.Tag.STR).text(s.text()); return null; }
+            @Override public Void integer(Fixture.Int i) { tag(Wire.Tag.INT).i64(i.value()); return null; }
+            @Override public Void none(Fixture.NoneObject n) { tag(Wire.Tag.NONE); return null; }
+            @Override public Void exporter(Fixture.Exporter e) {
+                ExporterSpec spec = e.spec();
+                tag(Wire.Tag.EXPORTER).u8(spec.readOnly() ? 1 : 0).u32(spec.step())
+                        .text(spec.failWith() == null ? "" : spec.failWith()).raw(spec.data());
+                return null;
+            }
+            @Override public Void existing(Fixture.Existing x) {
+                tag(Wire.Tag.EXISTING).u32(objectNumber.applyAsLong(x.object()));
+                return null;
+            }
+
+            private Request tag(Wire.Tag tag) {
+                return r.u8(tag.letter);
+            }
+
+            private Void nested(Wire.Tag tag, Fixture inner) {
+                tag(tag);
+                inner.accept(this);
+                return null;
+            }
+        });
+    }
+
+    /** Appends a call's fixed arguments, {@link Wire#CALL_ARGS}: function, mode (which arguments are NULL), object, slots. */
+    static void encodeCall(Request r, Function function, boolean nullObject, long objectNumber, OutSlots slots) {
+        int mode = (nullObject ? Wire.NULL_OBJECT : 0) | (slots.bufferIsNull() ? Wire.NULL_BUFFER : 0)
+                | (slots.lengthIsNull() ? Wire.NULL_LENGTH : 0);
+        r.u8(Wire.code(function)).u8(mode).u32(objectNumber).i64(slots.bufferInitial()).i64(slots.lengthInitial());
     }
 
     /** Reads the fields of a response payload. */

@@ -9,6 +9,8 @@ its request's number (the greeting is number 0). Every request gets exactly one 
 u32 length + UTF-8. Objects live in a handle table (u32, 0 = NULL).
 The C probe (_oldbuffer_probe, probe.c) is compiled once per interpreter into the cache directory;
 without a compiler or headers a CPython falls back to ctypes.pythonapi with fewer features.
+Every code (operations, statuses, functions, fixture tags, feature names, struct layouts) comes from
+oldbuffer_wire, which the adapter generates from its Wire class next to this file.
 """
 import builtins
 import faulthandler
@@ -23,16 +25,7 @@ import sys
 import sysconfig
 import time
 
-# Operations (keep in sync with Protocol.java).
-HELLO, CREATE, CALL, CALL_BATCH, SET_ERROR, FETCH_ERROR, READ, WRITE = 1, 2, 3, 4, 5, 6, 7, 8
-CONTENTS, SET_ITEM, TRY_RESIZE, TRY_RELEASE, EXPORT_COUNTS, RESET, SLEEP, CRASH = 9, 10, 11, 12, 13, 14, 15, 16
-DESYNC = 17
-
-# Modes of DESYNC, the test hook that breaks the protocol on purpose.
-SWALLOW_NEXT, ANSWER_TWICE, STOP_READING = 0, 1, 2
-
-# Response status.
-OK, ILLEGAL_ARGUMENT, UNSUPPORTED, MEMORY_ACCESS, INTERNAL, UNAVAILABLE = 0, 1, 2, 3, 4, 5
+from oldbuffer_wire import *   # the protocol's codes, generated from Wire.java
 
 U8 = struct.Struct('>B')
 U32 = struct.Struct('>I')
@@ -41,11 +34,9 @@ RESPONSE_HEADER = struct.Struct('>IIB')  # length, number, status
 I32 = struct.Struct('>i')
 I64 = struct.Struct('>q')
 F64 = struct.Struct('>d')
-CALL_ARGS = struct.Struct('>BBIqq')      # function, mode, handle, buffer initial, length initial
-RESULT = struct.Struct('>iqqB')          # rc, buffer, length, error follows
-COUNTS = struct.Struct('>iii')
-
-MODE_NULL_OBJECT = 1
+CALL_ARGS = struct.Struct(CALL_ARGS_FORMAT)   # function, mode, handle, buffer initial, length initial
+RESULT = struct.Struct(RESULT_FORMAT)         # rc, buffer, length, error follows
+COUNTS = struct.Struct(COUNTS_FORMAT)         # acquires, releases, last flags
 
 FEATURES_C = ['NULL_ARGUMENTS', 'CONFIGURABLE_EXPORTER', 'MEMORY_READ', 'MEMORY_WRITE', 'PRESET_ERROR',
               'EXPORT_PROBES']
@@ -107,8 +98,11 @@ def build_probe(cache_root, source_path):
     cc = os.environ.get('CC') or shutil.which('gcc') or shutil.which('cc')
     if not cc:
         raise MissingTool('no C compiler (gcc) on PATH to build the probe: ' + install_hint('gcc'))
+    header_path = os.path.join(os.path.dirname(source_path), 'oldbuffer_wire.h')
     with open(source_path, 'rb') as f:
         source = f.read()
+    with open(header_path, 'rb') as f:
+        source += f.read()
     flags = ['-shared', '-fPIC', '-O2', '-Wall', '-Wno-deprecated-declarations']
     exe = os.path.realpath(sys.executable)
     key = hashlib.sha256(repr((exe, os.stat(exe).st_mtime, sys.version, ext, include,
@@ -122,6 +116,7 @@ def build_probe(cache_root, source_path):
     tmp = tempfile.mkdtemp(prefix='.build-', dir=cache_root)
     try:
         shutil.copyfile(source_path, os.path.join(tmp, 'probe.c'))
+        shutil.copyfile(header_path, os.path.join(tmp, 'oldbuffer_wire.h'))
         cmd = [cc] + flags + ['-I', include, os.path.join(tmp, 'probe.c'),
                               '-o', os.path.join(tmp, '_oldbuffer_probe' + ext)]
         done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -164,13 +159,12 @@ class CtypesProbe(object):
         self.ctypes = ctypes
         api = ctypes.pythonapi
         vp, sp = ctypes.c_void_p, ctypes.POINTER(ctypes.c_ssize_t)
-        self.functions = []
-        for name, has_slots in (('PyObject_AsCharBuffer', True), ('PyObject_AsReadBuffer', True),
-                                ('PyObject_CheckReadBuffer', False), ('PyObject_AsWriteBuffer', True)):
+        self.functions = {}
+        for code, name, has_slots in FUNCTIONS:
             f = getattr(api, name)
             f.restype = ctypes.c_int
             f.argtypes = [vp, ctypes.POINTER(vp), sp] if has_slots else [vp]
-            self.functions.append(f)
+            self.functions[code] = (f, has_slots)
         self.held = None
         libc = ctypes.CDLL(None, use_errno=True)
         iov = ctypes.c_void_p * 2
@@ -185,13 +179,14 @@ class CtypesProbe(object):
         ctypes = self.ctypes
         buf = ctypes.c_void_p(buffer_initial)
         length = ctypes.c_ssize_t(length_initial)
-        address = None if mode & MODE_NULL_OBJECT else id(obj)   # id() is the address in CPython
+        address = None if mode & NULL_OBJECT else id(obj)   # id() is the address in CPython
+        function, has_slots = self.functions[fn]
         try:
-            if fn == 2:
-                rc = self.functions[fn](address)
+            if not has_slots:
+                rc = function(address)
             else:
-                rc = self.functions[fn](address, None if mode & 2 else ctypes.byref(buf),
-                                        None if mode & 4 else ctypes.byref(length))
+                rc = function(address, None if mode & NULL_BUFFER else ctypes.byref(buf),
+                              None if mode & NULL_LENGTH else ctypes.byref(length))
         except Exception as e:
             rc = -1
             self.held = (type(e).__name__, str(e))
@@ -297,6 +292,35 @@ class Driver(object):
             TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
             SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose,
         }
+        self.builders = {
+            TAGS['BYTES']: lambda r: bytes(r.raw()),
+            TAGS['BYTEARRAY']: lambda r: bytearray(r.raw()),
+            TAGS['ARRAY']: self.build_array,
+            TAGS['MEMORYVIEW']: lambda r: memoryview(self.build(r)),
+            TAGS['SLICED']: self.build_slice,
+            TAGS['CAST']: self.build_cast,
+            TAGS['READONLY']: lambda r: self.build(r).toreadonly(),
+            TAGS['RELEASED']: self.build_released,
+            TAGS['STR']: lambda r: r.text(),
+            TAGS['INT']: lambda r: r.i64(),
+            TAGS['NONE']: lambda r: None,
+            TAGS['EXPORTER']: self.build_exporter,
+            TAGS['EXISTING']: lambda r: self.obj(r.u32()),   # an object created before: the very same object
+        }
+        self.check_wire()
+
+    def check_wire(self):
+        """Refuses to serve when this driver does not handle every code of the generated table."""
+        problems = []
+        if set(self.handlers) != set(OPS):
+            problems.append('operations %s' % sorted(set(OPS) ^ set(self.handlers)))
+        if set(self.builders) != set(TAGS.values()):
+            problems.append('fixture tags %s' % sorted(set(TAGS.values()) ^ set(self.builders)))
+        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST'] if f not in FEATURES]
+        if unknown:
+            problems.append('features %s' % unknown)
+        if problems:
+            raise Refusal(UNAVAILABLE, 'the driver and the adapter disagree on the protocol: ' + '; '.join(problems))
 
     # -- identity
 
@@ -324,57 +348,49 @@ class Driver(object):
 
     def build(self, r):
         tag = chr(r.u8())
-        if tag == 'B':
-            return bytes(r.raw())
-        if tag == 'A':
-            return bytearray(r.raw())
-        if tag == 'R':
-            typecode = chr(r.u8())
-            raw = r.raw()
-            if self.array is None:
-                raise Refusal(UNSUPPORTED, 'the array module is not available')
-            a = self.array.array(typecode)
-            a.frombytes(raw)
-            return a
-        if tag == 'M':
-            return memoryview(self.build(r))
-        if tag == 'S':
-            view = self.build(r)
-            has_start, start, has_stop, stop, step = r.u8(), r.i64(), r.u8(), r.i64(), r.i64()
-            return view[slice(start if has_start else None, stop if has_stop else None, step)]
-        if tag == 'C':
-            view = self.build(r)
-            fmt = r.text()
-            shape = [r.i64() for _ in range(r.u32())]
-            if 'MEMORYVIEW_CAST' not in self.features:
-                raise Refusal(UNSUPPORTED, 'memoryview.cast is not available')
-            return view.cast(fmt, shape) if shape else view.cast(fmt)
-        if tag == 'O':
-            return self.build(r).toreadonly()
-        if tag == 'L':
-            view = self.build(r)
-            view.release()
-            return view
-        if tag == 'T':
-            return r.text()
-        if tag == 'I':
-            return r.i64()
-        if tag == 'N':
-            return None
-        if tag == 'X':    # an object created before: the very same object
-            return self.obj(r.u32())
-        if tag == 'E':
-            read_only, step, fail_with, data = r.u8(), r.u32(), r.text(), r.raw()
-            exporter = getattr(self.probe, 'Exporter', None)
-            if exporter is None:
-                raise Refusal(UNSUPPORTED, 'the configurable exporter needs the C probe (ctypes fallback in use)')
-            etype = None
-            if fail_with:
-                etype = getattr(builtins, fail_with, None)
-                if not (isinstance(etype, type) and issubclass(etype, BaseException)):
-                    raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % fail_with)
-            return exporter(data, bool(read_only), step, etype)
-        raise Refusal(INTERNAL, 'unknown fixture tag %r' % tag)
+        builder = self.builders.get(tag)
+        if builder is None:
+            raise Refusal(INTERNAL, 'unknown fixture tag %r' % tag)
+        return builder(r)
+
+    def build_array(self, r):
+        typecode = chr(r.u8())
+        raw = r.raw()
+        if self.array is None:
+            raise Refusal(UNSUPPORTED, 'the array module is not available')
+        a = self.array.array(typecode)
+        a.frombytes(raw)
+        return a
+
+    def build_slice(self, r):
+        view = self.build(r)
+        has_start, start, has_stop, stop, step = r.u8(), r.i64(), r.u8(), r.i64(), r.i64()
+        return view[slice(start if has_start else None, stop if has_stop else None, step)]
+
+    def build_cast(self, r):
+        view = self.build(r)
+        fmt = r.text()
+        shape = [r.i64() for _ in range(r.u32())]
+        if 'MEMORYVIEW_CAST' not in self.features:
+            raise Refusal(UNSUPPORTED, 'memoryview.cast is not available')
+        return view.cast(fmt, shape) if shape else view.cast(fmt)
+
+    def build_released(self, r):
+        view = self.build(r)
+        view.release()
+        return view
+
+    def build_exporter(self, r):
+        read_only, step, fail_with, data = r.u8(), r.u32(), r.text(), r.raw()
+        exporter = getattr(self.probe, 'Exporter', None)
+        if exporter is None:
+            raise Refusal(UNSUPPORTED, 'the configurable exporter needs the C probe (ctypes fallback in use)')
+        etype = None
+        if fail_with:
+            etype = getattr(builtins, fail_with, None)
+            if not (isinstance(etype, type) and issubclass(etype, BaseException)):
+                raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % fail_with)
+        return exporter(data, bool(read_only), step, etype)
 
     def create(self, r):
         try:
@@ -625,6 +641,12 @@ def main(argv):
         failure = e
     except Exception as e:
         failure = Refusal(UNAVAILABLE, 'cannot load the probe: %s: %s' % (type(e).__name__, e))
+    driver = None
+    if failure is None:
+        try:
+            driver = Driver(probe, kind, progress)
+        except Refusal as e:
+            failure = e
 
     # The first answer is unsolicited: the driver's identity, or why it cannot serve.
     if failure is not None:
@@ -632,7 +654,6 @@ def main(argv):
         out.write(RESPONSE_HEADER.pack(len(msg) + 1, 0, UNAVAILABLE) + msg)
         out.flush()
         return
-    driver = Driver(probe, kind, progress)
     hello = driver.hello(None)
     out.write(RESPONSE_HEADER.pack(len(hello) + 1, 0, OK) + hello)
     out.flush()

@@ -15,6 +15,8 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "oldbuffer_wire.h" /* function codes and mode bits, generated from Wire.java */
+
 #if !defined(PYPY_VERSION) && PY_VERSION_HEX >= 0x030D0000
 /* Since 3.13 Python.h no longer declares them; libpython still exports them (stable ABI). */
 PyAPI_FUNC(int) PyObject_AsCharBuffer(PyObject *obj, const char **buffer, Py_ssize_t *buffer_len);
@@ -80,12 +82,8 @@ static void drop_held(void)
 
 /* ---- calls ------------------------------------------------------------------------------- */
 
-#define MODE_NULL_OBJECT 1
-#define MODE_NULL_BUFFER 2
-#define MODE_NULL_LENGTH 4
-
 /* call(fn, obj, mode, buffer_initial, length_initial) -> (rc, buffer, length, error or None)
- * fn: 0 AsCharBuffer, 1 AsReadBuffer, 2 CheckReadBuffer, 3 AsWriteBuffer. */
+ * fn: one of the OLDBUFFER_FN_ codes. */
 static PyObject *probe_call(PyObject *self, PyObject *args)
 {
     int fn, mode, rc = 0;
@@ -94,22 +92,22 @@ static PyObject *probe_call(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "iOiLL", &fn, &obj, &mode, &buffer_initial, &length_initial)) {
         return NULL;
     }
-    if (fn < 0 || fn > 3) {
+    if (fn < 0 || fn >= OLDBUFFER_FN_COUNT) {
         PyErr_Format(PyExc_ValueError, "unknown function %d", fn);
         return NULL;
     }
     void *buffer = (void *)(intptr_t)buffer_initial;
     Py_ssize_t length = (Py_ssize_t)length_initial;
-    PyObject *o = (mode & MODE_NULL_OBJECT) ? NULL : obj;
-    void **bp = (mode & MODE_NULL_BUFFER) ? NULL : &buffer;
-    Py_ssize_t *lp = (mode & MODE_NULL_LENGTH) ? NULL : &length;
+    PyObject *o = (mode & OLDBUFFER_NULL_OBJECT) ? NULL : obj;
+    void **bp = (mode & OLDBUFFER_NULL_BUFFER) ? NULL : &buffer;
+    Py_ssize_t *lp = (mode & OLDBUFFER_NULL_LENGTH) ? NULL : &length;
 
     restore_held();
     switch (fn) {
-    case 0: rc = PyObject_AsCharBuffer(o, (const char **)bp, lp); break;
-    case 1: rc = PyObject_AsReadBuffer(o, (const void **)bp, lp); break;
-    case 2: rc = PyObject_CheckReadBuffer(o); break;
-    case 3: rc = PyObject_AsWriteBuffer(o, bp, lp); break;
+    case OLDBUFFER_FN_AS_CHAR_BUFFER: rc = PyObject_AsCharBuffer(o, (const char **)bp, lp); break;
+    case OLDBUFFER_FN_AS_READ_BUFFER: rc = PyObject_AsReadBuffer(o, (const void **)bp, lp); break;
+    case OLDBUFFER_FN_CHECK_READ_BUFFER: rc = PyObject_CheckReadBuffer(o); break;
+    case OLDBUFFER_FN_AS_WRITE_BUFFER: rc = PyObject_AsWriteBuffer(o, bp, lp); break;
     }
     capture_held();
     return Py_BuildValue("iLLO", rc, (long long)(intptr_t)buffer, (long long)length,

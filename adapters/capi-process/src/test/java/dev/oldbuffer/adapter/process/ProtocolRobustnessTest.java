@@ -68,7 +68,7 @@ class ProtocolRobustnessTest {
     void aRequestReadButNeverAnsweredTimesOut(TestRuntime which) {
         try (ProcessRuntime rt = which.open(ONE_SECOND)) {
             rt.create(Fixture.bytes(new byte[3]));
-            rt.desyncDriver(Protocol.SWALLOW_NEXT);
+            rt.desyncDriver(Wire.Desync.SWALLOW_NEXT);
             long pid = rt.driverPid();
             long t0 = System.nanoTime();
             assertThatThrownBy(rt::reset)
@@ -105,7 +105,7 @@ class ProtocolRobustnessTest {
                     o -> rt::reset);
             for (var request : requests) {
                 ThrowingCallable unanswered = request.apply(rt.create(Fixture.bytearray(big)));
-                rt.desyncDriver(Protocol.SWALLOW_NEXT);
+                rt.desyncDriver(Wire.Desync.SWALLOW_NEXT);
                 assertTimesOut(unanswered, rt.driverPid());
             }
             ObjRef fresh = rt.create(Fixture.bytes(big));
@@ -127,7 +127,7 @@ class ProtocolRobustnessTest {
     @EnumSource(value = TestRuntime.class, names = {"PYTHON3", "PYPY3"})
     void aDriverThatStopsReadingCannotBlockTheWrite(TestRuntime which) {
         try (ProcessRuntime rt = which.open(ONE_SECOND)) {
-            rt.desyncDriver(Protocol.STOP_READING);
+            rt.desyncDriver(Wire.Desync.STOP_READING);
             long pid = rt.driverPid();
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> rt.create(Fixture.bytes(new byte[8 << 20])))   // far more than a pipe holds
@@ -144,7 +144,7 @@ class ProtocolRobustnessTest {
     void anAnswerNobodyAskedForIsAProtocolError(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of())) {
             ObjRef before = rt.create(Fixture.bytes(new byte[3]));
-            rt.desyncDriver(Protocol.ANSWER_TWICE);
+            rt.desyncDriver(Wire.Desync.ANSWER_TWICE);
             long pid = rt.driverPid();
             assertThatThrownBy(() -> rt.contents(before))
                     .isInstanceOf(DriverProcess.ProtocolError.class)

@@ -1,0 +1,46 @@
+package dev.oldbuffer.spi;
+
+import java.util.List;
+import java.util.Set;
+
+/** What follows from the kind of a recipe alone, one visitor per fact (see {@link Fixture#parts()}, {@link Fixture#features()}). */
+final class FixtureFacts {
+
+    private FixtureFacts() {
+    }
+
+    /** The recipes a recipe is made from. */
+    static final Fixture.Visitor<List<Fixture>> PARTS = new Fixture.Visitor<>() {
+        @Override public List<Fixture> bytes(Fixture.Bytes f) { return List.of(); }
+        @Override public List<Fixture> byteArray(Fixture.ByteArray f) { return List.of(); }
+        @Override public List<Fixture> arrayOf(Fixture.ArrayOf f) { return List.of(); }
+        @Override public List<Fixture> memoryView(Fixture.MemoryView f) { return List.of(f.base()); }
+        @Override public List<Fixture> sliced(Fixture.Sliced f) { return List.of(f.view()); }
+        @Override public List<Fixture> cast(Fixture.Cast f) { return List.of(f.view()); }
+        @Override public List<Fixture> readOnly(Fixture.ReadOnly f) { return List.of(f.view()); }
+        @Override public List<Fixture> released(Fixture.Released f) { return List.of(f.view()); }
+        @Override public List<Fixture> str(Fixture.Str f) { return List.of(); }
+        @Override public List<Fixture> integer(Fixture.Int f) { return List.of(); }
+        @Override public List<Fixture> none(Fixture.NoneObject f) { return List.of(); }
+        @Override public List<Fixture> exporter(Fixture.Exporter f) { return List.of(); }
+        /** Already built: building on it needs nothing more. */
+        @Override public List<Fixture> existing(Fixture.Existing f) { return List.of(); }
+    };
+
+    /** The features a kind needs by itself, before its parts'. */
+    static final Fixture.Visitor<Set<Feature>> OWN_FEATURES = new Fixture.Visitor<>() {
+        @Override public Set<Feature> bytes(Fixture.Bytes f) { return Set.of(); }
+        @Override public Set<Feature> byteArray(Fixture.ByteArray f) { return Set.of(); }
+        @Override public Set<Feature> arrayOf(Fixture.ArrayOf f) { return Set.of(Feature.ARRAY_MODULE); }
+        @Override public Set<Feature> memoryView(Fixture.MemoryView f) { return Set.of(); }
+        @Override public Set<Feature> sliced(Fixture.Sliced f) { return Set.of(); }
+        @Override public Set<Feature> cast(Fixture.Cast f) { return Set.of(Feature.MEMORYVIEW_CAST); }
+        @Override public Set<Feature> readOnly(Fixture.ReadOnly f) { return Set.of(); }
+        @Override public Set<Feature> released(Fixture.Released f) { return Set.of(); }
+        @Override public Set<Feature> str(Fixture.Str f) { return Set.of(); }
+        @Override public Set<Feature> integer(Fixture.Int f) { return Set.of(); }
+        @Override public Set<Feature> none(Fixture.NoneObject f) { return Set.of(); }
+        @Override public Set<Feature> exporter(Fixture.Exporter f) { return Set.of(Feature.CONFIGURABLE_EXPORTER); }
+        @Override public Set<Feature> existing(Fixture.Existing f) { return Set.of(); }
+    };
+}
