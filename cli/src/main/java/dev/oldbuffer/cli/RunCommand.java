@@ -132,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
+        int notVerified = 0;
         stdout.println();
         stdout.println(results.get(0).runtime() + " (" + implementation + "), kit " + results.get(0).kitVersion());
         for (RunResult r : results) {
@@ -140,11 +141,13 @@ final class RunCommand implements Callable<Integer> {
             passed += t.get(Outcome.PASSED);
             failed += t.get(Outcome.FAILED) + t.get(Outcome.CRASHED) + t.get(Outcome.TIMED_OUT);
             skipped += t.get(Outcome.NOT_APPLICABLE);
+            notVerified += t.get(Outcome.NOT_VERIFIED);
         }
         if (outDir != null) {
             stdout.println("results written under " + outDir);
         }
-        stdout.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+        stdout.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "")
+                + (notVerified > 0 ? ", " + notVerified + " not verified" : ""));
         boolean complete = results.stream().allMatch(RunResult::complete);
         return failed == 0 && complete ? Main.OK : Main.FAILURES;
     }
@@ -200,9 +203,8 @@ final class RunCommand implements Callable<Integer> {
     private static void printFailures(PrintWriter out, RunResult result) {
         for (AssertionResult a : result.assertions()) {
             if (a.outcome() != Outcome.PASSED) {
-                String first = a.detail().lines().findFirst().orElse("");
-                out.println("  " + a.outcome().id().toUpperCase().replace('_', ' ') + " " + a.id() + " (" + result.profile() + ") "
-                        + first);
+                String first = a.failure() != null ? a.failure().headline() : a.detail().lines().findFirst().orElse("");
+                out.println("  " + a.outcome().label().toUpperCase() + " " + a.id() + " (" + result.profile() + ") " + first);
             }
         }
     }

@@ -24,7 +24,8 @@ class RunCommandTest {
     void writesEveryFormatIntoOneFolderPerProfile() throws IOException {
         Cli cli = Cli.run("run", "--impl", "reference", "--profile", "all", "--out", dir.toString());
         assertThat(cli.exit()).as(cli.out()).isEqualTo(Main.OK);
-        assertThat(cli.out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+        assertThat(cli.out()).containsPattern("(?m)^\\d+ passed, 0 failed, 2 not verified$")
+                .contains("NOT VERIFIED char90 (documented) not verified: char90: ");
         assertThat(names(dir)).containsExactly("reference-cpython", "reference-documented");
 
         Path documented = dir.resolve("reference-documented");
@@ -35,7 +36,7 @@ class RunCommandTest {
                 .contains("categories.json", "environment.properties")
                 .anySatisfy(n -> assertThat(n).endsWith("-result.json"));
         assertThat(documented.resolve("allure-results/categories.json")).content()
-                .contains("\"Spec deviation\"", "\"Implementation crashed\"", "\"Timed out\"", "\"Not applicable\"");
+                .contains("\"Spec deviation\"", "\"Implementation crashed\"", "\"Timed out\"", "\"Not applicable\"", "\"Not verified\"");
     }
 
     @Test
@@ -62,8 +63,9 @@ class RunCommandTest {
         int failed = result.totals().get(Outcome.FAILED);
         assertThat(failed).isPositive();
         assertThat(cli.exit()).isEqualTo(Main.FAILURES);
-        assertThat(cli.out()).contains("FAILED char18 (cpython)")
-                .containsPattern("(?m)^" + result.totals().get(Outcome.PASSED) + " passed, " + failed + " failed$");
+        // each failure in one line: what was expected and what was seen, from the result's fields
+        assertThat(cli.out()).contains("FAILED char18 (cpython) expected SystemError, was TypeError: ")
+                .containsPattern("(?m)^" + result.totals().get(Outcome.PASSED) + " passed, " + failed + " failed, 1 not verified$");
     }
 
     @Test

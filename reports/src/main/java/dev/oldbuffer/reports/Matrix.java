@@ -50,14 +50,14 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
     }
 
     /** The count of a column's assertions per outcome. */
-    public record Totals(int assertions, int passed, int failed, int crashed, int timedOut, int notApplicable) {
+    public record Totals(int assertions, int passed, int failed, int crashed, int timedOut, int notApplicable, int notVerified) {
     }
 
     /**
      * One assertion in one run.
      *
      * @param state        {@code passed}, {@code failed}, {@code crashed}, {@code timed_out}, {@code not_applicable},
-     *                     or {@code absent} when the run's profile does not hold the assertion
+     *                     {@code not_verified}, or {@code absent} when the run's profile does not hold the assertion
      * @param label        what the cell says: {@code passed}, {@code timed out}, ... or {@code —}
      * @param detail       the observed behaviour or the reason, in full; empty when passed
      * @param shortDetail  the detail shortened to one line for the cell
@@ -109,12 +109,12 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
         return groups.stream().mapToInt(g -> g.rows().size()).sum();
     }
 
-    /** The catalogue's testable assertions of a function, then any id a result names that the catalogue lacks. */
+    /** The catalogue's assertions of a function (untestable ones too: not verified), then any id a result names that the catalogue lacks. */
     private static Set<String> idsOf(Function f, Catalogue catalogue, List<RunResult> results) {
         Set<String> ids = new LinkedHashSet<>();
-        catalogue.all().stream().filter(a -> a.function() == f && a.testable()).map(Assertion::id).forEach(ids::add);
+        catalogue.all().stream().filter(a -> a.function() == f).map(Assertion::id).forEach(ids::add);
         results.stream().flatMap(r -> r.assertions().stream())
-                .filter(a -> a.function().equals(f.cName()) && catalogue.find(a.id()).isEmpty())
+                .filter(a -> a.function() == f && catalogue.find(a.id()).isEmpty())
                 .map(AssertionResult::id).forEach(ids::add);
         return ids;
     }
@@ -122,7 +122,7 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
     private static Column column(RunResult r, String reportHref) {
         Map<Outcome, Integer> t = r.totals();
         Totals totals = new Totals(r.assertions().size(), t.get(Outcome.PASSED), t.get(Outcome.FAILED),
-                t.get(Outcome.CRASHED), t.get(Outcome.TIMED_OUT), t.get(Outcome.NOT_APPLICABLE));
+                t.get(Outcome.CRASHED), t.get(Outcome.TIMED_OUT), t.get(Outcome.NOT_APPLICABLE), t.get(Outcome.NOT_VERIFIED));
         String options = new TreeMap<>(r.options()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         return new Column(r.runtime() + " / " + r.profile(), r.implementation(), r.profile(), options, r.kitVersion(),
@@ -135,7 +135,7 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
             return new Cell("absent", "—", "not part of this run's profile", "");
         }
         Outcome o = a.outcome();
-        return new Cell(o.id(), o.id().replace('_', ' '), a.detail(), Details.shorten(a.detail()));
+        return new Cell(o.id(), o.label(), a.detail(), Details.shorten(a));
     }
 
     private static String date(String instant) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit extension behind every specification class: opens the selected implementation once per run,
@@ -71,8 +72,10 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
     @Override
     public void afterTestExecution(ExtensionContext context) {
         Subject subject = context.getStore(NS).get(Subject.class, Subject.class);
-        if (subject != null && context.getExecutionException().isPresent()) {
+        boolean failed = context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent();
+        if (subject != null && failed && !subject.transcript().isBlank()) {
             TckReporting.attach("call transcript", subject.transcript());
+            context.publishReportEntry(TckReporting.TRANSCRIPT_ENTRY, subject.transcript());
         }
     }
 

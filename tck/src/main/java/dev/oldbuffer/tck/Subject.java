@@ -71,6 +71,14 @@ public final class Subject {
         return runtime.features().contains(feature);
     }
 
+    /**
+     * For an {@code untested_} method: the assertions it names cannot be decided by a black-box test, for the reason
+     * the catalogue gives; {@code throw s.notVerified()} reports them as not verified.
+     */
+    public NotVerified notVerified() {
+        return new NotVerified(assertions.stream().map(a -> a.id() + ": " + a.note()).collect(Collectors.joining("; ")));
+    }
+
     /** Aborts the test as not applicable when a feature is missing. */
     public void require(Feature... features) {
         Set<Feature> missing = EnumSet.noneOf(Feature.class);
@@ -172,7 +180,7 @@ public final class Subject {
     }
 
     private AssertionError refused(String action, String object, IllegalArgumentException e) {
-        return new AssertionError(TckMessages.couldNotObserve(context(), action, object, e.getMessage()), e);
+        return TckMessages.couldNotObserve(context(), action, object, e.getMessage(), e);
     }
 
     private String describe(ObjRef object) {
@@ -196,6 +204,37 @@ public final class Subject {
         ExportCounts c = runtime.exportCounts(exporter);
         log("counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags());
         return c;
+    }
+
+    /**
+     * After {@code call}, nothing exports {@code object} any longer, as its kind lets a test see: an exporter's counts
+     * balance, a bytearray or array can be resized, a memoryview released.
+     */
+    public void verifyNoLongerExported(CallResult call, ObjRef object) {
+        Fixture recipe = recipes.get(object.handle());
+        String context = context(call.function());
+        switch (layout(recipe).exportProbe()) {
+            case COUNTS -> {
+                ExportCounts counts = exportCounts(object);
+                if (counts.outstanding() != 0) {
+                    throw TckMessages.shouldRelease(context, call, "acquires == releases",
+                            counts.acquires() + " acquired, " + counts.releases() + " released");
+                }
+            }
+            case RESIZE -> {
+                if (!tryResize(object)) {
+                    throw TckMessages.shouldHave(context, call, "leave " + recipe.describe() + " resizable",
+                            "resizable (no export left)", "resize refused: still exported");
+                }
+            }
+            case RELEASE -> {
+                if (!tryRelease(object)) {
+                    throw TckMessages.shouldHave(context, call, "leave " + recipe.describe() + " releasable",
+                            "releasable (no export left)", "release() refused: still exported");
+                }
+            }
+            case NONE -> { }
+        }
     }
 
     /** AssertJ entry point for a call, with a message context naming assertion, profile and implementation. */

@@ -22,6 +22,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class TckReporting {
 
+    /** The report entry under which a failed example publishes its call transcript, for the run's results. */
+    public static final String TRANSCRIPT_ENTRY = "oldbuffer.transcript";
+
     private TckReporting() {
     }
 

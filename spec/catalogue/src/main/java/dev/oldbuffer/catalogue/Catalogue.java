@@ -258,6 +258,11 @@ public final class Catalogue {
         return a;
     }
 
+    /** The assertions of a profile, testable or not, in file order: what a run reports on. */
+    public List<Assertion> of(Profile profile) {
+        return byId.values().stream().filter(a -> a.appliesTo(profile)).toList();
+    }
+
     /** The testable assertions of a profile, in file order. */
     public List<Assertion> testable(Profile profile) {
         List<Assertion> out = new ArrayList<>();

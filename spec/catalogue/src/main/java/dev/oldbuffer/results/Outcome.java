@@ -20,7 +20,9 @@ public enum Outcome {
     /** The implementation did not answer in time while a test of the assertion ran. */
     TIMED_OUT("timed_out"),
     /** The implementation lacks a feature the assertion's tests need. */
-    NOT_APPLICABLE("not_applicable");
+    NOT_APPLICABLE("not_applicable"),
+    /** No black-box test can decide the assertion (the catalogue says why): neither passed nor failed. */
+    NOT_VERIFIED("not_verified");
 
     private final String id;
 
@@ -40,7 +42,7 @@ public enum Outcome {
 
     /**
      * Combines two tests' outcomes for one assertion: any problem wins (crash and time-out over failure),
-     * then passed over not applicable.
+     * then passed, then not verified, then not applicable.
      */
     public Outcome and(Outcome other) {
         return rank() >= other.rank() ? this : other;
@@ -49,11 +51,17 @@ public enum Outcome {
     private int rank() {
         return switch (this) {
             case NOT_APPLICABLE -> 0;
-            case PASSED -> 1;
-            case FAILED -> 2;
-            case TIMED_OUT -> 3;
-            case CRASHED -> 4;
+            case NOT_VERIFIED -> 1;
+            case PASSED -> 2;
+            case FAILED -> 3;
+            case TIMED_OUT -> 4;
+            case CRASHED -> 5;
         };
+    }
+
+    /** For messages: {@code not applicable}, {@code timed out}. */
+    public String label() {
+        return id.replace('_', ' ');
     }
 
     public static Outcome ofId(String id) {

@@ -2,8 +2,14 @@ package dev.oldbuffer.results;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oldbuffer.spi.Function;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +20,10 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * A whole run, stamped with everything needed to reproduce it. Written as {@code results.json}.
+ * A whole run, stamped with everything needed to reproduce it. Written as {@code results.json}, whose format is
+ * described by {@code results.schema.json} next to this class (and in {@code docs/RESULTS.md}).
  *
+ * @param schema           the version of the results format, {@value #SCHEMA} for what this kit writes
  * @param kitVersion       the kit's version
  * @param catalogueVersion the catalogue's version
  * @param implementation   the implementation id as selected (e.g. {@code reference})
@@ -28,21 +36,35 @@ import org.apiguardian.api.API;
  * @param startedAt        ISO-8601 instant
  * @param durationMillis   wall time of the run
  * @param complete         false when the run was cut short; an incomplete run is never published as complete
- * @param assertions       per assertion, in catalogue order
+ * @param assertions       per assertion of the profile, in catalogue order
  */
 @API(status = STABLE, since = "0.1")
-public record RunResult(String kitVersion, String catalogueVersion, String implementation, Map<String, String> options,
+public record RunResult(int schema, String kitVersion, String catalogueVersion, String implementation, Map<String, String> options,
                         String runtime, Map<String, String> runtimeDetails, String profile, String seed, String java,
                         String startedAt, long durationMillis, boolean complete, List<AssertionResult> assertions) {
 
     public static final String FILE_NAME = "results.json";
+    /**
+     * The results format this kit writes. 1 (kit 0.1): no {@code schema} field, no {@code failure} fields, no
+     * {@code not_verified} outcome. 2: all three. This kit reads both.
+     */
+    public static final int SCHEMA = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .addMixIn(Function.class, FunctionByCName.class);
 
     public RunResult {
         options = Map.copyOf(options);
         runtimeDetails = Map.copyOf(runtimeDetails);
         assertions = List.copyOf(assertions);
+    }
+
+    /** A result in the format this kit writes. */
+    public RunResult(String kitVersion, String catalogueVersion, String implementation, Map<String, String> options,
+                     String runtime, Map<String, String> runtimeDetails, String profile, String seed, String java,
+                     String startedAt, long durationMillis, boolean complete, List<AssertionResult> assertions) {
+        this(SCHEMA, kitVersion, catalogueVersion, implementation, options, runtime, runtimeDetails, profile, seed, java,
+                startedAt, durationMillis, complete, assertions);
     }
 
     /** Count of assertions per outcome (every outcome present, zero when none). */
@@ -57,7 +79,10 @@ public record RunResult(String kitVersion, String catalogueVersion, String imple
         return totals;
     }
 
-    /** {@code documented: 58 assertions, 58 passed, 0 failed, 0 not applicable} (crashes and time-outs when any). */
+    /**
+     * {@code documented: 74 assertions, 73 passed, 0 failed, 0 not applicable, 1 not verified} (crashes and time-outs
+     * when any).
+     */
     public String summaryLine() {
         Map<Outcome, Integer> t = totals();
         StringBuilder s = new StringBuilder(profile).append(": ").append(assertions.size()).append(" assertions, ")
@@ -69,10 +94,22 @@ public record RunResult(String kitVersion, String catalogueVersion, String imple
             s.append(t.get(Outcome.TIMED_OUT)).append(" timed out, ");
         }
         s.append(t.get(Outcome.NOT_APPLICABLE)).append(" not applicable");
+        if (t.get(Outcome.NOT_VERIFIED) > 0) {
+            s.append(", ").append(t.get(Outcome.NOT_VERIFIED)).append(" not verified");
+        }
         if (!complete) {
             s.append(" (INCOMPLETE RUN)");
         }
         return s.toString();
+    }
+
+    /** The result as {@code results.json} holds it. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes {@code results.json} into {@code folder} atomically (a temporary file, then a move). */
@@ -83,12 +120,39 @@ public record RunResult(String kitVersion, String catalogueVersion, String imple
         return Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Reads a {@code results.json} file, or the one inside a folder. */
+    /**
+     * Reads a {@code results.json} file, or the one inside a folder, in any format this kit reads.
+     *
+     * @throws IOException for a missing file, malformed JSON, or a format this kit does not read (the message says
+     *                     which version the file has and which this kit reads)
+     */
     public static RunResult read(Path fileOrFolder) throws IOException {
         Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(FILE_NAME) : fileOrFolder;
         if (!Files.isRegularFile(file)) {
             throw new IOException(fileOrFolder + " is not a results folder: no " + FILE_NAME + " in it");
         }
-        return JSON.readValue(file.toFile(), RunResult.class);
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + ": not a results file (expected a JSON object)");
+        }
+        int schema = root.path("schema").asInt(1);
+        if (schema < 1 || schema > SCHEMA) {
+            throw new IOException(file + ": results format " + root.path("schema") + ", written by a newer kit; this kit ("
+                    + "format " + SCHEMA + ") reads formats 1 to " + SCHEMA + ": report it with the kit that wrote it");
+        }
+        // format 1 is format 2 without the fields that came later
+        ((ObjectNode) root).put("schema", schema);
+        return JSON.treeToValue(root, RunResult.class);
+    }
+
+    /** Functions appear in results by their C name, as in format 1. */
+    abstract static class FunctionByCName {
+        @JsonValue
+        abstract String cName();
+
+        @JsonCreator
+        static Function ofCName(String cName) {
+            return Function.ofCName(cName);
+        }
     }
 }

@@ -33,8 +33,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
     public CallResultAssert returned(int expected) {
         isNotNull();
         if (actual.returnValue() != expected) {
-            failWithActualExpectedAndMessage(actual.returnValue(), expected, "%s",
-                    TckMessages.shouldReturn(context, actual, expected, actual.returnValue()));
+            throw TckMessages.shouldReturn(context, actual, expected, actual.returnValue());
         }
         return this;
     }
@@ -52,8 +51,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
     public CallResultAssert hasLength(long expected) {
         isNotNull();
         if (actual.length() != expected) {
-            failWithActualExpectedAndMessage(actual.length(), expected, "%s",
-                    TckMessages.shouldSetLength(context, actual, expected, actual.length()));
+            throw TckMessages.shouldSetLength(context, actual, expected, actual.length());
         }
         return this;
     }
@@ -63,7 +61,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         isNotNull();
         String seen = actual.error().map(PyError::toString).orElse("no error set");
         if (actual.error().map(PyError::type).filter(expected::equals).isEmpty()) {
-            failWithActualExpectedAndMessage(seen, expected, "%s", TckMessages.shouldSetError(context, actual, expected, seen));
+            throw TckMessages.shouldSetError(context, actual, expected, seen);
         }
         return this;
     }
@@ -73,7 +71,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         Optional<String> message = actual.error().map(PyError::message);
         if (message.filter(expected::equals).isEmpty()) {
             Object seen = message.isPresent() ? message.get() : "no error set";
-            failWithActualExpectedAndMessage(seen, expected, "%s", TckMessages.shouldSetErrorMessage(context, actual, expected, seen));
+            throw TckMessages.shouldSetErrorMessage(context, actual, expected, seen);
         }
         return this;
     }
@@ -81,7 +79,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
     public CallResultAssert hasNoErrorSet() {
         isNotNull();
         if (actual.error().isPresent()) {
-            failWithMessage("%s", TckMessages.shouldLeaveNoError(context, actual, actual.error().get()));
+            throw TckMessages.shouldLeaveNoError(context, actual, actual.error().get());
         }
         return this;
     }
@@ -91,7 +89,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         if (actual.bufferWritten() || actual.lengthWritten()) {
             String seen = (actual.bufferWritten() ? "buffer written with 0x" + Long.toHexString(actual.buffer()) : "buffer untouched")
                     + ", " + (actual.lengthWritten() ? "buffer_len written with " + actual.length() : "buffer_len untouched");
-            failWithMessage("%s", TckMessages.shouldLeaveSlotsUntouched(context, actual, seen));
+            throw TckMessages.shouldLeaveSlotsUntouched(context, actual, seen);
         }
         return this;
     }
@@ -106,7 +104,19 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         if (!java.util.Arrays.equals(seen, expected)) {
             String e = HexFormat.ofDelimiter(" ").formatHex(expected);
             String s = HexFormat.ofDelimiter(" ").formatHex(seen);
-            failWithActualExpectedAndMessage(s, e, "%s", TckMessages.shouldPointAt(context, actual, e, s));
+            throw TckMessages.shouldPointAt(context, actual, e, s);
+        }
+        return this;
+    }
+
+    /**
+     * Gives the answer {@code other} gave: the same return value, on success the same address and length, on failure
+     * the same error type ({@code how} says why they must agree).
+     */
+    public CallResultAssert agreesWith(CallResult other, String how) {
+        isNotNull();
+        if (!Answer.of(actual).equals(Answer.of(other))) {
+            throw TckMessages.shouldHave(context, actual, how, Answer.of(other) + "\n  from " + other, Answer.of(actual));
         }
         return this;
     }
@@ -117,7 +127,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         if (actual.buffer() != expectedAddress) {
             String e = "0x" + Long.toHexString(expectedAddress) + " (" + how + ")";
             String s = "0x" + Long.toHexString(actual.buffer());
-            failWithActualExpectedAndMessage(s, e, "%s", TckMessages.shouldPointInside(context, actual, e, s));
+            throw TckMessages.shouldPointInside(context, actual, e, s);
         }
         return this;
     }

@@ -2,10 +2,11 @@ package dev.oldbuffer.tck.assertions;
 
 import static org.apiguardian.api.API.Status.MAINTAINED;
 
+import dev.oldbuffer.results.Failure;
 import org.apiguardian.api.API;
 
 /**
- * The one shape every failure message of the kit has:
+ * The one shape every failure of the kit has, and the one place where failures are made:
  * <pre>
  * [char03 PyObject_AsCharBuffer, profile documented, on reference 0.1.0]
  * Expecting call:
@@ -15,7 +16,9 @@ import org.apiguardian.api.API;
  * but was:
  *   3
  * </pre>
- * Tests of the kit reuse these factories instead of repeating the text.
+ * Each factory returns a {@link SpecViolation} whose {@link Failure} holds the same facts as fields: the check
+ * ("set buffer_len to"), the expected and the observed value, the call. Tests of the kit compare those fields
+ * with what a factory makes instead of repeating the text.
  */
 @API(status = MAINTAINED, since = "0.1")
 public final class TckMessages {
@@ -24,47 +27,49 @@ public final class TckMessages {
     }
 
     /** The general shape: context, the call, what it should have done, what it did. */
-    public static String shouldHave(String context, Object call, String expectation, Object expected, Object actual) {
-        return context + "\nExpecting call:\n  " + call + "\nto " + expectation + ":\n  " + expected + "\nbut was:\n  " + actual;
+    public static SpecViolation shouldHave(String context, Object call, String expectation, Object expected, Object actual) {
+        String message = context + "\nExpecting call:\n  " + call + "\nto " + expectation + ":\n  " + expected + "\nbut was:\n  " + actual;
+        return new SpecViolation(message, new Failure(Failure.Kind.VIOLATION, expectation, String.valueOf(expected),
+                String.valueOf(actual), String.valueOf(call), "", null), expected, actual);
     }
 
-    public static String shouldReturn(String context, Object call, int expected, int actual) {
+    public static SpecViolation shouldReturn(String context, Object call, int expected, int actual) {
         return shouldHave(context, call, "return", expected, actual);
     }
 
-    public static String shouldSetLength(String context, Object call, long expected, long actual) {
+    public static SpecViolation shouldSetLength(String context, Object call, long expected, long actual) {
         return shouldHave(context, call, "set buffer_len to", expected, actual);
     }
 
-    public static String shouldSetError(String context, Object call, String expectedType, Object actual) {
+    public static SpecViolation shouldSetError(String context, Object call, String expectedType, Object actual) {
         return shouldHave(context, call, "set the error indicator to", expectedType, actual);
     }
 
-    public static String shouldSetErrorMessage(String context, Object call, String expectedMessage, Object actual) {
+    public static SpecViolation shouldSetErrorMessage(String context, Object call, String expectedMessage, Object actual) {
         return shouldHave(context, call, "set an error whose message is", expectedMessage, actual);
     }
 
-    public static String shouldLeaveNoError(String context, Object call, Object actual) {
+    public static SpecViolation shouldLeaveNoError(String context, Object call, Object actual) {
         return shouldHave(context, call, "leave the error indicator", "empty", actual);
     }
 
-    public static String shouldLeaveSlotsUntouched(String context, Object call, Object actual) {
+    public static SpecViolation shouldLeaveSlotsUntouched(String context, Object call, Object actual) {
         return shouldHave(context, call, "leave both out-parameters as they were", "untouched", actual);
     }
 
-    public static String shouldPointAt(String context, Object call, Object expectedBytes, Object actualBytes) {
+    public static SpecViolation shouldPointAt(String context, Object call, Object expectedBytes, Object actualBytes) {
         return shouldHave(context, call, "point at memory holding", expectedBytes, actualBytes);
     }
 
-    public static String shouldPointInside(String context, Object call, String expectedAddress, String actualAddress) {
+    public static SpecViolation shouldPointInside(String context, Object call, String expectedAddress, String actualAddress) {
         return shouldHave(context, call, "set buffer to", expectedAddress, actualAddress);
     }
 
-    public static String shouldRelease(String context, Object call, Object expected, Object actual) {
+    public static SpecViolation shouldRelease(String context, Object call, Object expected, Object actual) {
         return shouldHave(context, call, "release every view it acquired, leaving exporter counts", expected, actual);
     }
 
-    public static String shouldRequest(String context, Object call, String expectedFlags, String actualFlags) {
+    public static SpecViolation shouldRequest(String context, Object call, String expectedFlags, String actualFlags) {
         return shouldHave(context, call, "request a view with flags", expectedFlags, actualFlags);
     }
 
@@ -72,7 +77,18 @@ public final class TckMessages {
      * A step around the call (building the object, reading its content, storing through it) that the implementation
      * refused: the assertion could not be checked on this object, and the refusal is the implementation's.
      */
-    public static String couldNotObserve(String context, String action, String object, String raised) {
-        return context + "\nExpecting the implementation to " + action + ":\n  " + object + "\nbut it raised:\n  " + raised;
+    public static SpecViolation couldNotObserve(String context, String action, String object, String raised, Throwable cause) {
+        String message = context + "\nExpecting the implementation to " + action + ":\n  " + object + "\nbut it raised:\n  " + raised;
+        return new SpecViolation(message, new Failure(Failure.Kind.REFUSED_STEP, action, "", raised, object, "", null), object,
+                raised, cause);
+    }
+
+    /**
+     * A stateful run where the implementation parted from the kit's model of it: {@code statement} says how, in one
+     * line; {@code check} names what was checked (an invariant, or a step); {@code state} lists the objects made so far.
+     */
+    public static SpecViolation shouldFollowTheModel(String context, String check, String statement, Object state) {
+        String message = context + "\n" + statement + "\n" + state;
+        return new SpecViolation(message, new Failure(Failure.Kind.VIOLATION, check, "", statement, "", "", null));
     }
 }

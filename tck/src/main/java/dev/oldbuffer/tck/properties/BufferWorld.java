@@ -99,11 +99,16 @@ final class BufferWorld {
                 .withMaxTransformations(MAX_ACTIONS);
     }
 
+    /** The invariants, by name. */
+    private static final String NO_ERROR_LEFT = "no error is left set",
+            EXPORTS_MATCH = "an exporter holds one view per live memoryview family",
+            CONTENTS_MATCH = "Python sees the model's bytes";
+
     /** Runs a chain with the invariants checked after every step. */
     static void run(ActionChain<BufferWorld> chain) {
-        chain.withInvariant("no error is left set", BufferWorld::noErrorLeft)
-                .withInvariant("an exporter holds one view per live memoryview family", BufferWorld::exportsMatchLiveViews)
-                .withInvariant("Python sees the model's bytes", BufferWorld::contentsMatchTheModel)
+        chain.withInvariant(NO_ERROR_LEFT, BufferWorld::noErrorLeft)
+                .withInvariant(EXPORTS_MATCH, BufferWorld::exportsMatchLiveViews)
+                .withInvariant(CONTENTS_MATCH, BufferWorld::contentsMatchTheModel)
                 .run();
     }
 
@@ -112,8 +117,8 @@ final class BufferWorld {
     void noErrorLeft() {
         Optional<PyError> left = s.fetchError();
         if (left.isPresent()) {
-            throw new AssertionError(s.context(function) + "\nthe error indicator should be empty between operations, but holds "
-                    + left.get() + "\n" + this);
+            throw TckMessages.shouldFollowTheModel(s.context(function), NO_ERROR_LEFT,
+                    "the error indicator should be empty between operations, but holds " + left.get(), this);
         }
     }
 
@@ -123,8 +128,8 @@ final class BufferWorld {
                 int outstanding = s.exportCounts(t.ref).outstanding();
                 long live = liveFamilies(t);
                 if (outstanding != live) {
-                    throw new AssertionError(s.context(function) + "\nexporter " + t + " should hold " + live
-                            + " view(s), one per live memoryview family, but holds " + outstanding + "\n" + this);
+                    throw TckMessages.shouldFollowTheModel(s.context(function), EXPORTS_MATCH, "exporter " + t + " should hold "
+                            + live + " view(s), one per live memoryview family, but holds " + outstanding, this);
                 }
             }
         }
@@ -136,8 +141,8 @@ final class BufferWorld {
             if (layout.bufferInterface() && layout.refusal().isEmpty()) {
                 byte[] seen = s.contents(t.ref);
                 if (!Arrays.equals(seen, layout.data())) {
-                    throw new AssertionError(s.context(function) + "\n" + t + " " + t.recipe.describe() + " should hold "
-                            + hex(layout.data()) + " but holds " + hex(seen) + "\n" + this);
+                    throw TckMessages.shouldFollowTheModel(s.context(function), CONTENTS_MATCH, t + " " + t.recipe.describe()
+                            + " should hold " + hex(layout.data()) + " but holds " + hex(seen), this);
                 }
             }
         }
@@ -177,7 +182,7 @@ final class BufferWorld {
         }
         if (r.returnValue() != 0) {
             if (r.error().isEmpty()) {
-                throw new AssertionError(TckMessages.shouldSetError(s.context(function), r, "an exception", "no error set"));
+                throw TckMessages.shouldSetError(s.context(function), r, "an exception", "no error set");
             }
             s.fetchError();
             return;
@@ -197,8 +202,8 @@ final class BufferWorld {
             storeInModel(t, layout, 0, pattern);
             byte[] seen = s.contents(t.ref);
             if (!Arrays.equals(seen, pattern)) {
-                throw new AssertionError(TckMessages.shouldHave(s.context(function), r,
-                        "make bytes written at the address the object's content", hex(pattern), hex(seen)));
+                throw TckMessages.shouldHave(s.context(function), r,
+                        "make bytes written at the address the object's content", hex(pattern), hex(seen));
             }
         }
     }
@@ -219,9 +224,9 @@ final class BufferWorld {
             boolean expected = liveFamilies(t) == 0;
             boolean resized = s.tryResize(t.ref);
             if (resized != expected) {
-                throw new AssertionError(s.context(function) + "\nresizing " + t + " " + t.recipe.describe() + " should be "
-                        + (expected ? "allowed: no memoryview over it is alive" : "refused: a memoryview over it is alive")
-                        + ", but was " + (resized ? "allowed" : "refused") + "\n" + this);
+                throw TckMessages.shouldFollowTheModel(s.context(function), "resize", "resizing " + t + " " + t.recipe.describe()
+                        + " should be " + (expected ? "allowed: no memoryview over it is alive" : "refused: a memoryview over it is alive")
+                        + ", but was " + (resized ? "allowed" : "refused"), this);
             }
             if (resized) {
                 t.lastAddress = -1; // the storage moved
@@ -233,8 +238,8 @@ final class BufferWorld {
     void release(String target) {
         find(target, Tracked::isView).ifPresent(t -> {
             if (!s.tryRelease(t.ref)) {
-                throw new AssertionError(s.context(function) + "\n" + t + " " + t.recipe.describe()
-                        + ".release() should succeed - no call may leave it exported - but was refused\n" + this);
+                throw TckMessages.shouldFollowTheModel(s.context(function), "release", t + " " + t.recipe.describe()
+                        + ".release() should succeed - no call may leave it exported - but was refused", this);
             }
             t.released = true;
         });

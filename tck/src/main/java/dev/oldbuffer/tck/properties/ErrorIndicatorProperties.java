@@ -159,10 +159,10 @@ public class ErrorIndicatorProperties {
         Optional<PyError> fetched = s.fetchError();
         Optional<PyError> after = s.fetchError();
         if (fetched.isEmpty() || !fetched.equals(r.error()) || after.isPresent()) {
-            throw new AssertionError(TckMessages.shouldHave(s.context(f), r, "leave exactly one exception, fetched once",
+            throw TckMessages.shouldHave(s.context(f), r, "leave exactly one exception, fetched once",
                     r.error().map(PyError::toString).orElse("an exception"),
                     "fetched " + fetched.map(PyError::toString).orElse("nothing") + ", then "
-                            + after.map(PyError::toString).orElse("nothing")));
+                            + after.map(PyError::toString).orElse("nothing"));
         }
     }
 

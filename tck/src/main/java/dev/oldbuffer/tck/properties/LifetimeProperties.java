@@ -67,27 +67,6 @@ public class LifetimeProperties {
         ObjRef obj = s.create(object);
         CallResult r = s.call(f, obj);
         s.fetchError();
-        switch (s.layout(object).exportProbe()) {
-            case COUNTS -> {
-                ExportCounts counts = s.exportCounts(obj);
-                if (counts.outstanding() != 0) {
-                    throw new AssertionError(TckMessages.shouldRelease(s.context(f), r, "acquires == releases",
-                            counts.acquires() + " acquired, " + counts.releases() + " released"));
-                }
-            }
-            case RESIZE -> {
-                if (!s.tryResize(obj)) {
-                    throw new AssertionError(TckMessages.shouldHave(s.context(f), r, "leave " + object.describe() + " resizable",
-                            "resizable (no export left)", "resize refused: still exported"));
-                }
-            }
-            case RELEASE -> {
-                if (!s.tryRelease(obj)) {
-                    throw new AssertionError(TckMessages.shouldHave(s.context(f), r, "leave " + object.describe() + " releasable",
-                            "releasable (no export left)", "release() refused: still exported"));
-                }
-            }
-            case NONE -> { }
-        }
+        s.verifyNoLongerExported(r, obj);
     }
 }

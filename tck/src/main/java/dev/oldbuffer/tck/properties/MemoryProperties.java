@@ -52,8 +52,8 @@ public class MemoryProperties {
         s.write(r.buffer(), pattern);
         byte[] seen = s.contents(obj);
         if (!java.util.Arrays.equals(seen, pattern)) {
-            throw new AssertionError(TckMessages.shouldHave(s.context(AS_WRITE_BUFFER), r,
-                    "make bytes written at the address the object's content", hex(pattern), hex(seen)));
+            throw TckMessages.shouldHave(s.context(AS_WRITE_BUFFER), r,
+                    "make bytes written at the address the object's content", hex(pattern), hex(seen));
         }
     }
 

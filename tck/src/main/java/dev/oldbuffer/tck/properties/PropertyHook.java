@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.results.Failure;
+import dev.oldbuffer.results.PropertyRun;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.OldBufferRuntime;
@@ -14,6 +16,8 @@ import dev.oldbuffer.tck.Sessions;
 import dev.oldbuffer.tck.Subject;
 import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.TckReporting;
+import dev.oldbuffer.tck.assertions.Failures;
+import dev.oldbuffer.tck.assertions.HasFailure;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -155,13 +159,16 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         Throwable cause = cut ? run.lastCause : sample.flatMap(FalsifiedSample::falsifyingError).or(result::throwable).orElse(null);
         int steps = cut ? run.shrinkingSteps : result.shrunkSample().map(ShrunkFalsifiedSample::countShrinkingSteps).orElse(0);
         String bound = !cut ? ""
-                : run.shrinkingCrashes >= SHRINKING_CRASHES ? "; shrinking stopped: the implementation crashed or hung"
-                : "; shrinking stopped at the kit's bound of " + SHRINKING_TRIES + " tries or " + SHRINKING_CANDIDATES + " candidates";
+                : run.shrinkingCrashes >= SHRINKING_CRASHES ? "shrinking stopped: the implementation crashed or hung"
+                : "shrinking stopped at the kit's bound of " + SHRINKING_TRIES + " tries or " + SHRINKING_CANDIDATES + " candidates";
         TckReporting.attach("shrunk sample", shown);
         if (run.failingTranscript != null) {
             TckReporting.attach("call transcript", run.failingTranscript);
         }
-        return result.mapToFailed(new PropertyFalsified(message(cause, result, seed, steps, shown, bound), cause));
+        PropertyRun found = new PropertyRun(seed, result.countTries(), result.countChecks(), steps, shown, bound);
+        Failure failure = (cause == null ? new Failure(Failure.Kind.VIOLATION, "", "", "falsified", "", "", null) : Failures.of(cause))
+                .withProperty(found).withTranscript(run.failingTranscript == null ? "" : run.failingTranscript);
+        return result.mapToFailed(new PropertyFalsified(message(cause, found), cause, failure));
     }
 
     /**
@@ -215,14 +222,14 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
                 : Optional.of(new NotApplicable(runtime.info() + " lacks " + missing.stream().map(Enum::name).collect(Collectors.joining(", "))));
     }
 
-    private static String message(Throwable cause, PropertyExecutionResult result, String seed, int steps, String sample,
-                                  String bound) {
+    private static String message(Throwable cause, PropertyRun found) {
         String what = cause == null ? "falsified"
                 : cause instanceof AssertionError || cause instanceof RuntimeFailure ? String.valueOf(cause.getMessage())
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return what + "\nFalsified after " + result.countTries() + " tries (" + result.countChecks() + " checks), seed " + seed
-                + " (rerun with -D" + PropertySettings.SEED + "=" + seed + ")"
-                + "\nShrunk sample (" + steps + " shrinking steps" + bound + "): " + sample;
+        return what + "\nFalsified after " + found.tries() + " tries (" + found.checks() + " checks), seed " + found.seed()
+                + " (rerun with -D" + PropertySettings.SEED + "=" + found.seed() + ")"
+                + "\nShrunk sample (" + found.shrinkingSteps() + " shrinking steps"
+                + (found.shrinkingBound().isEmpty() ? "" : "; " + found.shrinkingBound()) + "): " + found.sample();
     }
 
     /** The generated parameters as a person reads them: recipes by their Python spelling; the subject left out. */
@@ -277,9 +284,17 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
     }
 
     /** A falsified property: the failure of its shrunk sample plus the seed, tries and sample to reproduce it. */
-    static final class PropertyFalsified extends AssertionError {
-        PropertyFalsified(String message, Throwable cause) {
+    static final class PropertyFalsified extends AssertionError implements HasFailure {
+        private final transient Failure failure;
+
+        PropertyFalsified(String message, Throwable cause, Failure failure) {
             super(message, cause);
+            this.failure = failure;
+        }
+
+        @Override
+        public Failure failure() {
+            return failure;
         }
     }
 }

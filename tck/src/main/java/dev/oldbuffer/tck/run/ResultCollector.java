@@ -2,9 +2,13 @@ package dev.oldbuffer.tck.run;
 
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.results.AssertionResult;
+import dev.oldbuffer.results.Failure;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.spi.RuntimeFailure;
+import dev.oldbuffer.tck.NotVerified;
 import dev.oldbuffer.tck.SpecAssertion;
+import dev.oldbuffer.tck.TckReporting;
+import dev.oldbuffer.tck.assertions.Failures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -25,6 +30,9 @@ final class ResultCollector implements TestExecutionListener {
 
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final Map<String, String> details = new LinkedHashMap<>();
+    private final Map<String, Failure> failures = new LinkedHashMap<>();
+    /** A failed example's call transcript, published by the extension, by test. */
+    private final Map<String, String> transcripts = new LinkedHashMap<>();
     private final Map<String, List<String>> tests = new LinkedHashMap<>();
     private final List<String> containerFailures = new ArrayList<>();
     private final BiConsumer<Integer, Integer> progress;
@@ -43,6 +51,15 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     @Override
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        entry.getKeyValuePairs().forEach((key, value) -> {
+            if (key.equals(TckReporting.TRANSCRIPT_ENTRY)) {
+                transcripts.put(id.getUniqueId(), value);
+            }
+        });
+    }
+
+    @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (!id.isTest()) {
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
@@ -54,12 +71,18 @@ final class ResultCollector implements TestExecutionListener {
         if (ids.isPresent()) {
             Outcome outcome = outcomeOf(result);
             String detail = result.getThrowable().map(ResultCollector::describe).orElse("");
+            Failure failure = !outcome.isProblem() ? null : result.getThrowable().map(Failures::of)
+                    .map(f -> f.transcript().isEmpty() ? f.withTranscript(transcripts.getOrDefault(id.getUniqueId(), "")) : f)
+                    .orElse(null);
             for (String assertionId : ids.get().value()) {
                 Outcome before = outcomes.get(assertionId);
                 Outcome combined = before == null ? outcome : before.and(outcome);
                 outcomes.put(assertionId, combined);
                 if (combined != before && !detail.isEmpty()) {
                     details.put(assertionId, detail);
+                    if (failure != null) {
+                        failures.put(assertionId, failure);
+                    }
                 }
                 tests.computeIfAbsent(assertionId, k -> new ArrayList<>()).add(id.getLegacyReportingName());
             }
@@ -73,12 +96,12 @@ final class ResultCollector implements TestExecutionListener {
         for (Assertion a : expected) {
             Outcome o = outcomes.get(a.id());
             if (o == null) {
-                out.add(new AssertionResult(a.id(), a.function().cName(), Outcome.FAILED,
-                        "no test reported on this assertion" + (containerFailures.isEmpty() ? "" : ": " + containerFailures.get(0)),
-                        List.of()));
+                String why = "no test reported on this assertion" + (containerFailures.isEmpty() ? "" : ": " + containerFailures.get(0));
+                out.add(new AssertionResult(a.id(), a.function(), Outcome.FAILED, why, List.of(),
+                        new Failure(Failure.Kind.ERROR, "", "", why, "", "", null)));
             } else {
-                out.add(new AssertionResult(a.id(), a.function().cName(), o, o == Outcome.PASSED ? "" : details.getOrDefault(a.id(), ""),
-                        tests.getOrDefault(a.id(), List.of())));
+                out.add(new AssertionResult(a.id(), a.function(), o, o == Outcome.PASSED ? "" : details.getOrDefault(a.id(), ""),
+                        tests.getOrDefault(a.id(), List.of()), o.isProblem() ? failures.get(a.id()) : null));
             }
         }
         return out;
@@ -98,7 +121,8 @@ final class ResultCollector implements TestExecutionListener {
             case SUCCESSFUL:
                 return Outcome.PASSED;
             case ABORTED:
-                return Outcome.NOT_APPLICABLE;
+                return result.getThrowable().filter(NotVerified.class::isInstance).isPresent() ? Outcome.NOT_VERIFIED
+                        : Outcome.NOT_APPLICABLE;
             default:
                 Optional<RuntimeFailure> failure = RuntimeFailure.in(result.getThrowable().orElse(null));
                 if (failure.isPresent()) {

@@ -109,7 +109,7 @@ public final class TckRunner {
         try (OldBufferRuntime probe = Implementations.open(provider, config.options(), config.profile())) {
             info = probe.info();
         }
-        List<Assertion> expected = Catalogue.bundled().testable(config.profile());
+        List<Assertion> expected = Catalogue.bundled().of(config.profile());
         ResultCollector collector = new ResultCollector(progress);
         PropertySettings properties = PropertySettings.from(
                 key -> Optional.ofNullable(parameters.get(key)).or(() -> Optional.ofNullable(System.getProperty(key))));

@@ -162,6 +162,12 @@ public class AsCharBufferSpec {
     }
 
     @Test
+    @SpecAssertion("char90")
+    void untested_char90_theCallerCannotControlHowLongTheAddressStaysValid(Subject s) {
+        throw s.notVerified();
+    }
+
+    @Test
     @SpecAssertion("char21")
     @RequiresFeature(Feature.PRESET_ERROR)
     void cpython_char21_successKeepsAPresetError(Subject s) {

@@ -14,6 +14,7 @@ import dev.oldbuffer.tck.OldBufferTck;
 import dev.oldbuffer.tck.RequiresFeature;
 import dev.oldbuffer.tck.SpecAssertion;
 import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.assertions.Agreements;
 import dev.oldbuffer.tck.fixtures.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,14 +177,7 @@ public class AsReadBufferSpec {
     @SpecAssertion("read22")
     void required_read22_agreesWithAsCharBuffer(Subject s) {
         for (Fixture fixture : Fixtures.everything(s.runtime().features())) {
-            ObjRef obj = s.create(fixture);
-            CallResult asChar = s.call(AS_CHAR_BUFFER, obj);
-            s.fetchError();
-            CallResult asRead = s.call(AS_READ_BUFFER, obj);
-            s.fetchError();
-            assertThat(Agreement.of(asRead))
-                    .as("%s on %s\n  %s\n  %s", s.context(AS_READ_BUFFER), fixture.describe(), asRead, asChar)
-                    .isEqualTo(Agreement.of(asChar));
+            Agreements.asReadAgreesWithAsChar(s, s.create(fixture));
         }
     }
 }

@@ -275,14 +275,14 @@ final class DriverProcess implements AutoCloseable {
         String stderr = stderrText();
         String tail = stderr.isEmpty() ? "" : "\n--- interpreter stderr (last lines) ---\n" + stderr;
         if (hung) {
-            return new RuntimeFailure(RuntimeFailure.Kind.TIMED_OUT,
-                    "timed out after " + timeLimit + " during " + what + "; the interpreter was killed" + tail);
+            return new RuntimeFailure(RuntimeFailure.Kind.TIMED_OUT, "timed out after " + timeLimit, what,
+                    "; the interpreter was killed" + tail);
         }
         Integer code = exitCode();
         String how = code == null ? "did not exit"
                 : code > 128 ? "signal " + (code - 128) + Signals.describe(code - 128)
                 : "exited with code " + code;
-        return new RuntimeFailure(RuntimeFailure.Kind.CRASHED, "implementation crashed: " + how + " during " + what + tail);
+        return new RuntimeFailure(RuntimeFailure.Kind.CRASHED, "implementation crashed: " + how, what, tail);
     }
 
     /** The index last written by a batch (which call was running when the child died). */

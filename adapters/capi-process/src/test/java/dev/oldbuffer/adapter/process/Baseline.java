@@ -1,13 +1,13 @@
 package dev.oldbuffer.adapter.process;
 
 import dev.oldbuffer.results.AssertionResult;
+import dev.oldbuffer.results.Failure;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,35 +37,14 @@ record Baseline(String runtime, String profile, String seed, Map<String, Entry> 
     static Baseline of(RunResult result) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (AssertionResult a : result.assertions()) {
-            entries.put(a.id(), new Entry(a.id(), a.outcome(), a.outcome() == Outcome.PASSED ? "" : observed(a)));
+            entries.put(a.id(), new Entry(a.id(), a.outcome(), a.failure() == null ? "" : observed(a.failure())));
         }
         return new Baseline(result.runtime(), result.profile(), result.seed(), entries);
     }
 
-    /**
-     * What the kit saw: the value after "but was:" (or "but it raised:") in its failure message (see TckMessages), else the first
-     * line; hex addresses and process ids masked.
-     */
-    static String observed(AssertionResult a) {
-        List<String> lines = a.detail().lines().map(String::strip).toList();
-        String seen = lines.isEmpty() ? "" : lines.get(0);
-        int butWas = Math.max(lines.indexOf("but was:"), lines.indexOf("but it raised:"));
-        if (butWas >= 0 && butWas + 1 < lines.size()) {
-            seen = lines.get(butWas + 1);
-        } else if (seen.startsWith("Invariant '") || seen.startsWith("Run failed")) {
-            // a stateful run: the action list, then the kit's context line and what went wrong
-            String invariant = seen.startsWith("Invariant '") ? seen.substring(0, seen.indexOf("' ", 11) + 1) + ": " : "";
-            for (int i = 0; i + 1 < lines.size(); i++) {
-                if (lines.get(i).startsWith("[") && lines.get(i).contains(", profile ")) {
-                    seen = invariant + lines.get(i + 1);
-                    break;
-                }
-            }
-        } else if (a.outcome() == Outcome.CRASHED || a.outcome() == Outcome.TIMED_OUT) {
-            int during = seen.indexOf(" during ");
-            seen = during > 0 ? seen.substring(0, during) : seen;
-        }
-        seen = seen.replaceAll("0x[0-9a-fA-F]+", "0x?").replaceAll("pid \\d+", "pid ?");
+    /** What the kit saw, from the failure's fields: its summary, with hex addresses and process ids masked. */
+    static String observed(Failure failure) {
+        String seen = failure.summary().replaceAll("0x[0-9a-fA-F]+", "0x?").replaceAll("pid \\d+", "pid ?");
         return seen.length() > 160 ? seen.substring(0, 160) + "..." : seen;
     }
 
