@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         Thread thread = Thread.currentThread();
         ClassLoader kit = thread.getContextClassLoader();
         ClassLoader loader = jars.loader();
-        // The specifications and Sessions find the implementation through the context class loader.
+        // The kit finds the implementation through the context class loader.
         thread.setContextClassLoader(loader);
         try {
             return run(profiles);

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The JUnit extension behind every specification class: opens the selected implementation once per run,
- * resets it before each test, skips assertions outside the selected profile, turns a missing feature into
- * "not applicable", labels the test for Allure and attaches the call transcript when it fails.
+ * The JUnit extension behind every specification class: takes the implementation of the current {@link TckRun},
+ * resets it before each test, lets the {@link Gate} leave out assertions of other profiles and turn a missing
+ * feature into "not applicable", labels the test for Allure and attaches the call transcript when it fails.
  */
 @API(status = STABLE, since = "0.1")
 public final class OldBufferTck implements ExecutionCondition, BeforeEachCallback, ParameterResolver,
@@ -35,27 +35,24 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
         if (method.isEmpty()) {
             return ConditionEvaluationResult.enabled("class level");
         }
-        Profile profile = config(context).profile();
-        List<Assertion> known = TckReporting.assertionsOf(method.get(), false);
-        if (!known.isEmpty() && known.stream().noneMatch(a -> a.appliesTo(profile))) {
-            return ConditionEvaluationResult.disabled("assertion " + known.get(0).id() + " is not part of profile " + profile);
-        }
-        return ConditionEvaluationResult.enabled("in profile " + profile);
+        Profile profile = TckRun.current().config().profile();
+        return Gate.outsideProfile(method.get(), profile).map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled("in profile " + profile));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
-        List<Assertion> assertions = TckReporting.assertionsOf(method, true);
-        TckConfig config = config(context);
-        OldBufferRuntime runtime = Sessions.runtime(config);
+        List<Assertion> assertions = Gate.assertionsOf(method);
+        TckRun run = TckRun.current();
+        OldBufferRuntime runtime = run.runtime();
         runtime.reset();
-        Subject subject = new Subject(runtime, config.profile(), assertions);
+        Subject subject = new Subject(runtime, run.config().profile(), assertions);
         context.getStore(NS).put(Subject.class, subject);
-        TckReporting.label(assertions, config, runtime.info());
-        RequiresFeature required = method.getAnnotation(RequiresFeature.class);
-        if (required != null) {
-            subject.require(required.value());
+        TckReporting.label(assertions, run.config(), runtime.info());
+        Optional<NotApplicable> missing = Gate.missingFeatures(method, runtime);
+        if (missing.isPresent()) {
+            throw missing.get();
         }
     }
 
@@ -77,9 +74,5 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
             TckReporting.attach("call transcript", subject.transcript());
             context.publishReportEntry(TckReporting.TRANSCRIPT_ENTRY, subject.transcript());
         }
-    }
-
-    private static TckConfig config(ExtensionContext context) {
-        return Sessions.config(context::getConfigurationParameter);
     }
 }

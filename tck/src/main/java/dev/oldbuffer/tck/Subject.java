@@ -19,13 +19,10 @@ import dev.oldbuffer.tck.assertions.TckMessages;
 import dev.oldbuffer.tck.oracle.FixtureOracle;
 import dev.oldbuffer.tck.oracle.Layout;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -77,16 +74,6 @@ public final class Subject {
      */
     public NotVerified notVerified() {
         return new NotVerified(assertions.stream().map(a -> a.id() + ": " + a.note()).collect(Collectors.joining("; ")));
-    }
-
-    /** Aborts the test as not applicable when a feature is missing. */
-    public void require(Feature... features) {
-        Set<Feature> missing = EnumSet.noneOf(Feature.class);
-        missing.addAll(Arrays.asList(features));
-        missing.removeAll(runtime.features());
-        if (!missing.isEmpty()) {
-            throw new NotApplicable(runtime.info() + " lacks " + missing.stream().map(Enum::name).collect(Collectors.joining(", ")));
-        }
     }
 
     /** What the catalogue expects under this profile, from the assertion's {@code expected} entry. */

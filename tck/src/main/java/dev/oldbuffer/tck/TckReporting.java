@@ -3,21 +3,17 @@ package dev.oldbuffer.tck;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.oldbuffer.catalogue.Assertion;
-import dev.oldbuffer.catalogue.Catalogue;
 import dev.oldbuffer.spi.RuntimeInfo;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Link;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * What the Jupiter extension ({@link OldBufferTck}) and the jqwik hook
- * ({@link dev.oldbuffer.tck.properties.PropertyHook}) share: reading a method's assertions from the catalogue,
- * and the Allure labels, parameters and attachments of a test.
+ * ({@link dev.oldbuffer.tck.properties.PropertyHook}) share for reports: the Allure labels, parameters and
+ * attachments of a test.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class TckReporting {
@@ -26,27 +22,6 @@ public final class TckReporting {
     public static final String TRANSCRIPT_ENTRY = "oldbuffer.transcript";
 
     private TckReporting() {
-    }
-
-    /** The catalogue entries a method names; with {@code strict}, a missing annotation or unknown id throws. */
-    public static List<Assertion> assertionsOf(Method method, boolean strict) {
-        SpecAssertion ids = method.getAnnotation(SpecAssertion.class);
-        List<Assertion> out = new ArrayList<>();
-        if (ids == null) {
-            if (strict) {
-                throw new IllegalStateException(method.getName() + " has no @SpecAssertion");
-            }
-            return out;
-        }
-        for (String id : ids.value()) {
-            Optional<Assertion> a = Catalogue.bundled().find(id);
-            if (a.isPresent()) {
-                out.add(a.get());
-            } else if (strict) {
-                throw new IllegalStateException(method.getName() + " names assertion '" + id + "', which is not in the catalogue");
-            }
-        }
-        return out;
     }
 
     /** True while Allure records a test case on this thread (its JUnit Platform listener is active). */

@@ -7,7 +7,6 @@ import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
 import static dev.oldbuffer.spi.Function.CHECK_READ_BUFFER;
 
 import dev.oldbuffer.spi.CallResult;
-import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
@@ -16,7 +15,6 @@ import dev.oldbuffer.tck.RequiresFeature;
 import dev.oldbuffer.tck.SpecAssertion;
 import dev.oldbuffer.tck.Subject;
 import dev.oldbuffer.tck.arbitraries.OldBufferDomain;
-import dev.oldbuffer.tck.assertions.TckMessages;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;

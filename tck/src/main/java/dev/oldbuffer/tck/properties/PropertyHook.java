@@ -3,28 +3,24 @@ package dev.oldbuffer.tck.properties;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.oldbuffer.catalogue.Assertion;
-import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.Failure;
 import dev.oldbuffer.results.PropertyRun;
-import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.tck.NotApplicable;
 import dev.oldbuffer.tck.RequiresFeature;
-import dev.oldbuffer.tck.Sessions;
+import dev.oldbuffer.tck.Gate;
 import dev.oldbuffer.tck.Subject;
 import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.TckRun;
 import dev.oldbuffer.tck.TckReporting;
 import dev.oldbuffer.tck.assertions.Failures;
 import dev.oldbuffer.tck.assertions.HasFailure;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
@@ -96,12 +92,8 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         if (element.isEmpty() || !(element.get() instanceof Method method)) {
             return SkipResult.doNotSkip();
         }
-        Profile profile = Sessions.configFromSystemProperties().profile();
-        List<Assertion> known = TckReporting.assertionsOf(method, false);
-        if (!known.isEmpty() && known.stream().noneMatch(a -> a.appliesTo(profile))) {
-            return SkipResult.skip("assertion " + known.get(0).id() + " is not part of profile " + profile);
-        }
-        return SkipResult.doNotSkip();
+        return Gate.outsideProfile(method, TckRun.current().config().profile()).map(SkipResult::skip)
+                .orElseGet(SkipResult::doNotSkip);
     }
 
     @Override
@@ -123,18 +115,18 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         Method method = context.targetMethod();
-        List<Assertion> assertions = TckReporting.assertionsOf(method, true);
-        TckConfig config = Sessions.configFromSystemProperties();
-        OldBufferRuntime runtime = Sessions.runtime(config);
+        List<Assertion> assertions = Gate.assertionsOf(method);
+        TckConfig config = TckRun.current().config();
+        OldBufferRuntime runtime = TckRun.current().runtime();
         Run run = Store.create(RUN, Lifespan.PROPERTY, () -> new Run(config, runtime, assertions)).get();
         TckReporting.label(assertions, config, runtime.info());
-        Optional<NotApplicable> missing = missingFeatures(method, runtime);
+        Optional<NotApplicable> missing = Gate.missingFeatures(method, runtime);
         if (missing.isPresent()) {
             // thrown from here jqwik would report a failure: answer "aborted" without running a try
             return new NotRun(missing.get());
         }
 
-        PropertySettings settings = PropertySettings.current();
+        PropertySettings settings = config.properties();
         int cost = Optional.ofNullable(method.getAnnotation(TryCost.class)).map(TryCost::value).orElse(1);
         context.attributes().setTries(settings.triesFor(cost));
         settings.seed().ifPresent(context.attributes()::setSeed);
@@ -208,18 +200,6 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
             subject.ifPresent(s -> run.failingTranscript = s.transcript());
         }
         return result;
-    }
-
-    private static Optional<NotApplicable> missingFeatures(Method method, OldBufferRuntime runtime) {
-        RequiresFeature required = method.getAnnotation(RequiresFeature.class);
-        if (required == null) {
-            return Optional.empty();
-        }
-        Set<Feature> missing = EnumSet.noneOf(Feature.class);
-        missing.addAll(Arrays.asList(required.value()));
-        missing.removeAll(runtime.features());
-        return missing.isEmpty() ? Optional.empty()
-                : Optional.of(new NotApplicable(runtime.info() + " lacks " + missing.stream().map(Enum::name).collect(Collectors.joining(", "))));
     }
 
     private static String message(Throwable cause, PropertyRun found) {

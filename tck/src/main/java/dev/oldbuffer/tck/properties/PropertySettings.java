@@ -2,6 +2,8 @@ package dev.oldbuffer.tck.properties;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -10,8 +12,7 @@ import org.apiguardian.api.API;
  * How hard the properties try, read from configuration parameters or system properties:
  * {@value #TRIES} (tries of an ordinary property, default {@value #DEFAULT_TRIES}: the full kit stays fast),
  * {@value #THOROUGH} ({@code true} runs ten times as many) and {@value #SEED} (a fixed seed for every property,
- * to reproduce a run). {@link dev.oldbuffer.tck.run.TckRunner} sets the settings of its launch, since jqwik hooks
- * cannot read the launcher's configuration parameters.
+ * to reproduce a run). Part of the run's {@link dev.oldbuffer.tck.TckConfig}.
  *
  * @param tries    tries of an ordinary property, before {@code thorough}
  * @param thorough whether to run ten times as many tries
@@ -24,8 +25,8 @@ public record PropertySettings(int tries, boolean thorough, Optional<String> see
     public static final String THOROUGH = "oldbuffer.thorough";
     public static final String SEED = "oldbuffer.seed";
     public static final int DEFAULT_TRIES = 700;
-
-    private static volatile PropertySettings current;
+    /** {@value #DEFAULT_TRIES} tries, not thorough, a seed drawn per run. */
+    public static final PropertySettings DEFAULTS = new PropertySettings(DEFAULT_TRIES, false, Optional.empty());
 
     public PropertySettings {
         if (tries < 1) {
@@ -55,15 +56,13 @@ public record PropertySettings(int tries, boolean thorough, Optional<String> see
         }
     }
 
-    /** The settings of the running launch, else from system properties. */
-    public static PropertySettings current() {
-        PropertySettings c = current;
-        return c != null ? c : from(key -> Optional.ofNullable(System.getProperty(key)));
-    }
-
-    /** Set by the runner for the duration of a launch; null goes back to system properties. */
-    public static void setCurrent(PropertySettings settings) {
-        current = settings;
+    /** The settings as configuration parameters, which {@link #from} reads back. */
+    public Map<String, String> toParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(TRIES, Integer.toString(tries));
+        p.put(THOROUGH, Boolean.toString(thorough));
+        seed.ifPresent(s -> p.put(SEED, s));
+        return p;
     }
 
     /** Tries for a property whose one try costs about as much as {@code cost} ordinary ones (at least 1). */

@@ -10,9 +10,7 @@ import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeInfo;
 import dev.oldbuffer.spi.RuntimeProvider;
-import dev.oldbuffer.tck.Sessions;
 import dev.oldbuffer.tck.TckConfig;
-import dev.oldbuffer.tck.properties.PropertyHook;
 import dev.oldbuffer.tck.properties.PropertySettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,22 +39,6 @@ public final class TckRunner {
 
     /** The packages holding specifications: the examples, and the property-based and stateful ones. */
     public static final List<String> SPEC_PACKAGES = List.of("dev.oldbuffer.tck.spec", "dev.oldbuffer.tck.properties");
-
-    /**
-     * jqwik's settings for conformance runs (parameters given to the runner win): no failure database, so that a
-     * run depends on its seed alone and writes no {@code .jqwik-database} into the working directory; no
-     * reordering by earlier failures; success reported quietly, through the platform's report entries; shrinking in
-     * the calling thread without jqwik's time bound (a bound in seconds made the shrunk sample depend on the machine,
-     * and left shrinking running in a thread of its own past it): {@link PropertyHook} bounds it by work instead.
-     */
-    public static final Map<String, String> JQWIK_SETTINGS = Map.of(
-            "jqwik.database", "",
-            "jqwik.failures.runfirst", "false",
-            "jqwik.failures.after.default", "RANDOM_SEED",
-            "jqwik.seeds.whenfixed", "ALLOW",
-            "jqwik.reporting.onlyfailures", "true",
-            "jqwik.reporting.usejunitplatform", "true",
-            "jqwik.shrinking.default", "FULL");
 
     private final TckConfig config;
     private final List<TestExecutionListener> listeners = new ArrayList<>();
@@ -114,32 +96,23 @@ public final class TckRunner {
         PropertySettings properties = PropertySettings.from(
                 key -> Optional.ofNullable(parameters.get(key)).or(() -> Optional.ofNullable(System.getProperty(key))));
         String runSeed = !seed.isEmpty() ? seed : properties.seed().orElseGet(() -> Long.toString(new SplittableRandom().nextLong()));
-        properties = properties.withSeed(runSeed);
+        TckConfig run = config.with(properties.withSeed(runSeed));
+        // the run's configuration last: it is the one the engines read back (TckRunListener)
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(new ProfileFilter(config.profile()))
-                .configurationParameters(JQWIK_SETTINGS)
-                .configurationParameter(PropertySettings.SEED, runSeed)
-                .configurationParameter(TckConfig.IMPLEMENTATION, config.implementation())
-                .configurationParameter(TckConfig.OPTIONS, config.optionsText())
-                .configurationParameter(TckConfig.PROFILE, config.profile().id())
-                .configurationParameters(parameters);
+                .configurationParameters(parameters)
+                .configurationParameters(run.toParameters());
         SPEC_PACKAGES.forEach(p -> request.selectors(selectPackage(p)));
         LauncherDiscoveryRequest discovery = request.build();
         // Listeners are given explicitly: auto-registered ones (e.g. Allure's) would write where the JVM happens to run.
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         Instant start = Instant.now();
-        List<TestExecutionListener> all = new ArrayList<>(listeners);
+        List<TestExecutionListener> all = new ArrayList<>();
+        all.add(new TckRunListener());
+        all.addAll(listeners);
         all.add(collector);
-        Sessions.setCurrent(config);
-        PropertySettings.setCurrent(properties);
-        try {
-            launcher.execute(discovery, all.toArray(TestExecutionListener[]::new));
-        } finally {
-            PropertySettings.setCurrent(null);
-            Sessions.setCurrent(null);
-            Sessions.closeAll();
-        }
+        launcher.execute(discovery, all.toArray(TestExecutionListener[]::new));
         long millis = Duration.between(start, Instant.now()).toMillis();
         Map<String, String> details = new LinkedHashMap<>(info.details());
         collector.containerFailures().forEach(f -> details.merge("run errors", f, (a, b) -> a + "; " + b));

@@ -1,14 +1,10 @@
 package dev.oldbuffer.tck.spec;
 
-import static dev.oldbuffer.spi.Function.AS_CHAR_BUFFER;
 import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
-import dev.oldbuffer.spi.ObjRef;
-import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.PyBuf;
 import dev.oldbuffer.tck.OldBufferTck;
 import dev.oldbuffer.tck.RequiresFeature;

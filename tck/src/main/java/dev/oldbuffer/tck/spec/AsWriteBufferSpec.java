@@ -1,8 +1,6 @@
 package dev.oldbuffer.tck.spec;
 
-import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
 import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExporterSpec;

@@ -1,9 +1,7 @@
 package dev.oldbuffer.tck.spec;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oldbuffer.spi.CallResult;
-import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;

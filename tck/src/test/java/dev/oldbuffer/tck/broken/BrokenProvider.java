@@ -1,6 +1,5 @@
 package dev.oldbuffer.tck.broken;
 
-import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.ImplementationUnavailableException;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeProvider;
