@@ -43,7 +43,7 @@ class ReportsInBrowserTest {
     @BeforeAll
     static void runTheKitAndOpenChromium() throws IOException {
         assertThat(Files.isExecutable(CHROMIUM))
-                .as("the browser test needs Debian's chromium at %s: install it with 'apt-get install -y chromium'", CHROMIUM)
+                .as("the browser test needs Debian's chromium at %s: run ./prepare-and-test, or apt-get install -y chromium", CHROMIUM)
                 .isTrue();
         Path results = dir.resolve("results");
         assertThat(Cli.run("run", "--profile", "documented", "--out", results.toString()).exit()).isEqualTo(Main.OK);

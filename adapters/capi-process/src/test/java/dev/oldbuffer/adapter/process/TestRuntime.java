@@ -14,8 +14,9 @@ import java.util.Map;
  * CI installs them all, so a silent skip would hide a broken setup.
  */
 enum TestRuntime {
-    PYTHON3("python3", null, "install CPython 3.9+ with its headers as python3 on PATH"),
-    PYPY3("/usr/bin/pypy3", null, "apt-get install pypy3 pypy3-dev"),
+    PYTHON3("python3", null, "run ./prepare-and-test, or install CPython 3.9+ with its headers as python3 on PATH "
+            + "(apt-get install python3 python3-dev)"),
+    PYPY3("/usr/bin/pypy3", null, "run ./prepare-and-test, or apt-get install pypy3 pypy3-dev"),
     CPYTHON_3_12("cpython-3.12/bin/python3", "cpython-3.12", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
     CPYTHON_3_13("cpython-3.13/bin/python3", "cpython-3.13", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
     CPYTHON_3_14("cpython-3.14/bin/python3", "cpython-3.14", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources");
