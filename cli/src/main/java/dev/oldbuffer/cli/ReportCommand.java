@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Path index = ConformanceReport.write(found, out);
             for (ResultsFolder f : found) {
-                stdout.println("  " + f.result().summaryLine() + "  (" + f.result().runtime() + ", " + f.path() + ")");
+                stdout.println("  " + f.summary());
             }
             stdout.println("report written: " + index);
             return Main.OK;

@@ -52,6 +52,15 @@ class UsageErrorsTest {
                 "oldbuffer-tck: --tries must be at least 1, got 0");
     }
 
+    /** An option value names a file or a program: one with a NUL, a line break or an escape is refused, not used. */
+    @Test
+    void anOptionValueWithAControlCharacterIsRefused() throws IOException {
+        assertUsageError(Cli.run("run", "--impl", "capi-process", "-o", "python=/usr/bin/python3\u0000; rm -rf /",
+                "--out", dir.resolve("out").toString()),
+                "oldbuffer-tck: option python of implementation 'capi-process' holds a control character (a line break, NUL, "
+                        + "an escape); give it as plain text");
+    }
+
     @Test
     void unknownImplementationOptionListsItsOptions() throws IOException {
         assertUsageError(Cli.run("run", "-o", "colour=red", "--out", dir.resolve("out").toString()),

@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * script does, so that its libraries never meet the kit's.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class AllureCommandline {
+public final class AllureCommandline implements ReportGenerator {
 
     /** System property naming the cache folder; else {@code $XDG_CACHE_HOME/oldbuffer-tck} or {@code ~/.cache/oldbuffer-tck}. */
     public static final String CACHE_DIR = "oldbuffer.cache.dir";
@@ -64,6 +64,7 @@ public final class AllureCommandline {
      * @return the written {@code index.html}
      * @throws IOException when the generator fails, with the end of its output
      */
+    @Override
     public Path generate(Path results, Path out, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = home.resolve("lib") + File.separator + "*" + File.pathSeparator + home.resolve("lib").resolve("config");

@@ -58,7 +58,15 @@ public final class ConformanceReport {
             throw new ReportException("no results folder given; give at least one folder written by 'oldbuffer-tck run --out'");
         }
         StagedFolder.checkUsable(out, MARKER);
-        AllureCommandline allure = AllureCommandline.bundled();
+        return write(folders, out, AllureCommandline.bundled());
+    }
+
+    /** {@link #write(List, Path)} with another generator of the runs' own reports (the kit's tests use a stand-in). */
+    static Path write(List<ResultsFolder> folders, Path out, ReportGenerator allure) throws IOException {
+        if (folders.isEmpty()) {
+            throw new ReportException("no results folder given; give at least one folder written by 'oldbuffer-tck run --out'");
+        }
+        StagedFolder.checkUsable(out, MARKER);
         try (StagedFolder staged = StagedFolder.beside(out)) {
             if (folders.size() == 1) {
                 ResultsFolder f = folders.get(0);
@@ -67,16 +75,14 @@ public final class ConformanceReport {
                 Files.createDirectories(staged.path());
                 List<RunResult> results = new ArrayList<>();
                 List<String> links = new ArrayList<>();
-                Set<String> names = new HashSet<>();
-                // runs of one implementation on several runtimes are told apart by the runtime, not by a counter
-                Map<String, Long> sameName = folders.stream().collect(Collectors.groupingBy(ResultsFolder::name, Collectors.counting()));
-                for (ResultsFolder f : folders) {
-                    String name = unique(sameName.get(f.name()) > 1 ? f.qualifiedName() : f.name(), names);
-                    allure.generate(f.allureResults(), staged.path().resolve(name), title(f.result()));
+                List<String> names = names(folders);
+                for (int i = 0; i < folders.size(); i++) {
+                    ResultsFolder f = folders.get(i);
+                    allure.generate(f.allureResults(), staged.child(names.get(i)), title(f.result()));
                     results.add(f.result());
-                    links.add(name + "/index.html");
+                    links.add(names.get(i) + "/index.html");
                 }
-                MatrixPage.write(Matrix.of(Catalogue.bundled(), results, links), staged.path().resolve("index.html"));
+                MatrixPage.write(Matrix.of(Catalogue.bundled(), results, links), staged.child("index.html"));
             }
             List<String> sources = folders.stream().map(f -> f.path().toAbsolutePath().normalize().toString()).toList();
             Files.write(staged.path().resolve(MARKER), sources);
@@ -88,11 +94,37 @@ public final class ConformanceReport {
         return "Old buffer API conformance: " + r.runtime() + " / " + r.profile();
     }
 
-    private static String unique(String name, Set<String> taken) {
-        String candidate = name;
-        for (int i = 2; !taken.add(candidate); i++) {
-            candidate = name + "-" + i;
+    /**
+     * The folder of each run's report: {@code <implementation>-<profile>}; where several runs share that, the runtime
+     * tells them apart ({@code capi-process-pypy-7.3.11-documented}), then the results folder's own name. All slugs:
+     * nothing read from a results file becomes part of a path as it is.
+     */
+    static List<String> names(List<ResultsFolder> folders) {
+        List<String> names = new ArrayList<>();
+        for (ResultsFolder f : folders) {
+            names.add(f.name());
         }
-        return candidate;
+        tellApart(names, folders, ResultsFolder::qualifiedName);
+        tellApart(names, folders, f -> f.qualifiedName() + "-" + SafeNames.slug(String.valueOf(f.path().toAbsolutePath()
+                .normalize().getFileName())));
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {   // the same folder name under two parents: a counter, the last resort
+            String name = names.get(i);
+            for (int n = 2; !taken.add(names.get(i)); n++) {
+                names.set(i, SafeNames.slug(name + "-" + n));
+            }
+        }
+        return names;
+    }
+
+    /** Renames, with {@code better}, every run whose name another run has too. */
+    private static void tellApart(List<String> names, List<ResultsFolder> folders,
+                                  java.util.function.Function<ResultsFolder, String> better) {
+        Map<String, Long> counts = names.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+        for (int i = 0; i < names.size(); i++) {
+            if (counts.get(names.get(i)) > 1) {
+                names.set(i, SafeNames.slug(better.apply(folders.get(i))));
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.oldbuffer.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +29,22 @@ public record ResultsFolder(Path path, RunResult result) {
         return path.resolve(ALLURE_RESULTS);
     }
 
-    /** A name for its report: {@code <implementation>-<profile>}, as {@code run --out} names the folder. */
+    /** One line for a terminal: its totals, runtime and folder, control characters from the file shown as {@code ?}. */
+    public String summary() {
+        return SafeNames.printable(result.summaryLine() + "  (" + result.runtime() + ", " + path + ")");
+    }
+
+    /** A name for its report, a slug: {@code <implementation>-<profile>}, as {@code run --out} names the folder. */
     public String name() {
-        return result.implementation() + "-" + result.profile();
+        return SafeNames.slug(result.implementation() + "-" + result.profile());
     }
 
     /**
-     * A name that also says which runtime ran, for reports that hold several runs of one implementation:
+     * A name that also says which runtime ran, for reports that hold several runs of one implementation, a slug:
      * {@code capi-process-cpython-3.12.1-documented}.
      */
     public String qualifiedName() {
-        String runtime = result.runtime().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.]+", "-")
-                .replaceAll("^-|-$", "");
-        return result.implementation() + "-" + runtime + "-" + result.profile();
+        return SafeNames.slug(result.implementation() + "-" + result.runtime() + "-" + result.profile());
     }
 
     /**
@@ -78,12 +82,15 @@ public record ResultsFolder(Path path, RunResult result) {
             result = RunResult.read(folder);
         } catch (IOException e) {
             throw new ReportException(folder + " is not a results folder: its " + RunResult.FILE_NAME
-                    + " cannot be read (" + e.getMessage().lines().findFirst().orElse("") + "); run the kit again with --out");
+                    + " cannot be read (" + SafeNames.printable(e.getMessage().lines().findFirst().orElse(""))
+                    + "); run the kit again with --out");
         }
-        if (!Files.isDirectory(folder.resolve(ALLURE_RESULTS))) {
+        Path allure = folder.resolve(ALLURE_RESULTS);
+        if (!Files.isDirectory(allure, LinkOption.NOFOLLOW_LINKS)) {
             throw new ReportException(folder + " is not a results folder: it has no " + ALLURE_RESULTS
                     + "/; run the kit again with 'oldbuffer-tck run --out'");
         }
+        AllureResultsCheck.check(allure);
         return new ResultsFolder(folder, result);
     }
 }

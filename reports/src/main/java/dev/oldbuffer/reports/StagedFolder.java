@@ -71,6 +71,21 @@ public final class StagedFolder implements AutoCloseable {
         return staging;
     }
 
+    /**
+     * A file or folder directly inside the written folder, for a name the report chose ({@link SafeNames}); anything that
+     * would land elsewhere - a separator, {@code ..}, an absolute path - is refused before it is written.
+     *
+     * @throws ReportException for a name that would leave the folder
+     */
+    public Path child(String name) {
+        Path child = staging.resolve(name).normalize();
+        if (!SafeNames.isSafe(name) && !name.equals("index.html") || !staging.equals(child.getParent())) {
+            throw new ReportException("refusing to write " + SafeNames.printable(name) + ": it would not be a file of "
+                    + target + " (a results folder named it; give folders written by 'oldbuffer-tck run --out')");
+        }
+        return child;
+    }
+
     /** Where it ends up. */
     public Path target() {
         return target;

@@ -82,7 +82,8 @@ class ResultsSchemaTest {
         assertThat(errors(newer)).isNotEmpty();
         Path file = Files.writeString(dir.resolve("newer.json"), newer.toString());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunResult.read(file))
-                .hasMessageContaining("results format 3, written by a newer kit").hasMessageContaining("reads formats 1 to 2");
+                .hasMessageContaining("results format 3, which this kit does not know; it reads formats 1 to 2")
+                .hasMessageContaining("written by a newer kit");
     }
 
     private static List<Error> errors(JsonNode json) {

@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -50,8 +52,12 @@ public record RunResult(int schema, String kitVersion, String catalogueVersion, 
      */
     public static final int SCHEMA = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .addMixIn(Function.class, FunctionByCName.class);
+    /** The largest results.json read: a real run writes well under a megabyte. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(2_000_000).maxNestingDepth(64).build())
+            .build()).enable(SerializationFeature.INDENT_OUTPUT).addMixIn(Function.class, FunctionByCName.class);
 
     public RunResult {
         options = Map.copyOf(options);
@@ -121,28 +127,48 @@ public record RunResult(int schema, String kitVersion, String catalogueVersion, 
     }
 
     /**
-     * Reads a {@code results.json} file, or the one inside a folder, in any format this kit reads.
+     * Reads a {@code results.json} file, or the one inside a folder, in any format this kit reads. Such a file may come
+     * from anyone: it is checked against {@code results.schema.json} (types, values, sizes) before it is used.
      *
-     * @throws IOException for a missing file, malformed JSON, or a format this kit does not read (the message says
-     *                     which version the file has and which this kit reads)
+     * @throws IOException for a missing or oversized file, malformed JSON, a format this kit does not read, or content
+     *                     the schema refuses; the message names the file and the field, in one line
      */
     public static RunResult read(Path fileOrFolder) throws IOException {
         Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(FILE_NAME) : fileOrFolder;
         if (!Files.isRegularFile(file)) {
             throw new IOException(fileOrFolder + " is not a results folder: no " + FILE_NAME + " in it");
         }
-        JsonNode root = JSON.readTree(file.toFile());
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IOException(file + ": " + Files.size(file) + " bytes, more than a results file holds (at most "
+                    + MAX_FILE_BYTES + ")");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": not a results file (expected a JSON object)");
         }
-        int schema = root.path("schema").asInt(1);
+        JsonNode version = root.path("schema");
+        int schema = version.isMissingNode() ? 1 : version.isInt() ? version.asInt() : -1;
         if (schema < 1 || schema > SCHEMA) {
-            throw new IOException(file + ": results format " + root.path("schema") + ", written by a newer kit; this kit ("
-                    + "format " + SCHEMA + ") reads formats 1 to " + SCHEMA + ": report it with the kit that wrote it");
+            throw new IOException(file + ": results format " + version + ", which this kit does not know; it reads formats 1 to "
+                    + SCHEMA + (schema > SCHEMA ? ": the file was written by a newer kit, report it with that one" : ""));
         }
-        // format 1 is format 2 without the fields that came later
-        ((ObjectNode) root).put("schema", schema);
-        return JSON.treeToValue(root, RunResult.class);
+        ObjectNode current = (ObjectNode) root;
+        if (schema == 1) {
+            current = ResultsFormat.upgrade(current);
+        }
+        ResultsFormat.check(current, file);
+        current.put("schema", schema);   // the record says which format the file had
+        try {
+            return JSON.treeToValue(current, RunResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** Functions appear in results by their C name, as in format 1. */

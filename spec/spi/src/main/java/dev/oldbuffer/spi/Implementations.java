@@ -52,6 +52,12 @@ public final class Implementations {
                     + String.join(", ", unknown) + "; its options: "
                     + (provider.options().isEmpty() ? "none" : String.join(", ", new TreeSet<>(provider.options().keySet()))));
         }
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            if (o.getValue().chars().anyMatch(Character::isISOControl)) {
+                throw new ImplementationUnavailableException("option " + o.getKey() + " of implementation '" + provider.id()
+                        + "' holds a control character (a line break, NUL, an escape); give it as plain text");
+            }
+        }
         return provider.open(new RuntimeRequest(options, profile));
     }
 

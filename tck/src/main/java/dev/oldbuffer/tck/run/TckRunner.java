@@ -115,7 +115,9 @@ public final class TckRunner {
         launcher.execute(discovery, all.toArray(TestExecutionListener[]::new));
         long millis = Duration.between(start, Instant.now()).toMillis();
         Map<String, String> details = new LinkedHashMap<>(info.details());
-        collector.containerFailures().forEach(f -> details.merge("run errors", f, (a, b) -> a + "; " + b));
+        // one line: results.json keeps details as names, without line breaks
+        collector.containerFailures().forEach(f -> details.merge("run errors", f.replaceAll("\\s+", " "), (a, b) -> a + "; " + b));
+        details.computeIfPresent("run errors", (k, v) -> v.length() > 900 ? v.substring(0, 900) + "..." : v);
         return new RunResult(KitVersion.get(), Catalogue.bundled().version(), config.implementation(), config.options(),
                 info.toString(), details, config.profile().id(), runSeed, System.getProperty("java.version"),
                 start.toString(), millis, collector.complete(expected), collector.results(expected));
