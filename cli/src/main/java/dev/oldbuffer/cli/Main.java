@@ -3,6 +3,7 @@ package dev.oldbuffer.cli;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.oldbuffer.reports.ReportException;
+import dev.oldbuffer.results.BaselineException;
 import dev.oldbuffer.spi.ImplementationUnavailableException;
 import java.io.PrintWriter;
 import java.util.logging.Level;
@@ -54,7 +55,8 @@ public final class Main implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UsageError || e instanceof ImplementationUnavailableException || e instanceof ReportException) {
+            if (e instanceof UsageError || e instanceof ImplementationUnavailableException || e instanceof ReportException
+                    || e instanceof BaselineException) {
                 cmd.getErr().println("oldbuffer-tck: " + e.getMessage());
                 return USAGE;
             }

@@ -2,16 +2,20 @@ package dev.oldbuffer.cli;
 
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.reports.StagedFolder;
+import dev.oldbuffer.results.Baseline;
+import dev.oldbuffer.results.BaselineComparison;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.properties.PropertySettings;
+import dev.oldbuffer.tck.run.Regression;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,10 +68,29 @@ final class RunCommand implements Callable<Integer> {
                     + " each written whole or not at all.")
     Path out;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Hold the run to a baseline (repeatable, one per profile): print what moved, grouped, and exit 0"
+                    + " when nothing did. Runs the baseline's profile, seed and tries unless --profile, --seed or --tries say"
+                    + " otherwise.")
+    List<Path> baselines = new ArrayList<>();
+
+    @Option(names = "--allow-progress", description = "With --baseline: a new pass does not fail the run.")
+    boolean allowProgress;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record the run as a baseline (one profile), written whole or not at all.")
+    Path writeBaseline;
+
+    private Map<Profile, Held> held = Map.of();
+    private boolean moved;
+    private Baseline recorded;
+
     @Override
     public Integer call() throws IOException {
-        List<Profile> profiles = profiles();
+        held = readBaselines();
+        List<Profile> profiles = held.isEmpty() || explicitly("--profile") ? profiles() : new ArrayList<>(held.keySet());
         checkSeed();
+        checkBaselines(held, profiles);
         Thread thread = Thread.currentThread();
         ClassLoader kit = thread.getContextClassLoader();
         ClassLoader loader = jars.loader();
@@ -81,6 +104,53 @@ final class RunCommand implements Callable<Integer> {
                 close(c);
             }
         }
+    }
+
+    /** A baseline given with --baseline, and the name it was given by. */
+    private record Held(Baseline baseline, String name) {
+    }
+
+    /** Every --baseline, read and checked before anything runs; by profile. */
+    private Map<Profile, Held> readBaselines() {
+        Map<Profile, Held> held = new LinkedHashMap<>();
+        for (Path file : baselines) {
+            Baseline b = Baseline.read(file);
+            Profile p = Profile.ofId(b.profile());
+            if (held.put(p, new Held(b, file.toString())) != null) {
+                throw new Main.UsageError("two baselines of profile " + p + " (" + held.get(p).name() + " and " + file
+                        + "): give one per profile");
+            }
+        }
+        return held;
+    }
+
+    private void checkBaselines(Map<Profile, Held> held, List<Profile> profiles) {
+        held.forEach((p, h) -> {
+            if (!profiles.contains(p)) {
+                throw new Main.UsageError(h.name() + " is a baseline of profile " + p + ", the run checks "
+                        + profiles.stream().map(Profile::id).collect(java.util.stream.Collectors.joining(" and "))
+                        + ": give the baseline of the profile you run, or leave --profile out");
+            }
+            Regression.checkFits(h.baseline(), h.name(), p);
+        });
+        if (writeBaseline != null && profiles.size() != 1) {
+            throw new Main.UsageError("--write-baseline records one profile; run each profile with a file of its own");
+        }
+        if (writeBaseline != null) {
+            Path target = writeBaseline.toAbsolutePath().normalize();
+            Path existing = target.getParent();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (Files.isDirectory(target) || existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+                throw new Main.UsageError("--write-baseline " + writeBaseline + " cannot be written"
+                        + (Files.isDirectory(target) ? ": it is a folder" : "") + "; give the path of a file in a writable folder");
+            }
+        }
+    }
+
+    private boolean explicitly(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private int run(List<Profile> profiles) throws IOException {
@@ -102,6 +172,10 @@ final class RunCommand implements Callable<Integer> {
                     runner.parameter(PropertySettings.TRIES, tries.toString());
                 }
                 runner.parameter(PropertySettings.THOROUGH, Boolean.toString(thorough));
+                Held baseline = held.get(p);
+                if (baseline != null) {
+                    Regression.repeat(runner, baseline.baseline(), seed != null, tries != null || thorough);
+                }
                 RunResult result;
                 try (Progress progress = new Progress(implementation + " / " + p)) {
                     runner.progress(progress);
@@ -115,6 +189,14 @@ final class RunCommand implements Callable<Integer> {
                 }
                 results.add(result);
                 printFailures(stdout, result);
+                if (baseline != null) {
+                    BaselineComparison comparison = Regression.compare(baseline.baseline(), result, runner);
+                    stdout.print(comparison.report(baseline.name(), allowProgress));
+                    moved |= comparison.moved(allowProgress);
+                }
+                if (writeBaseline != null) {
+                    recorded = Regression.record(result, runner);
+                }
             }
             // only once every profile has run, so that DIR never mixes this run with an earlier one
             for (ResultsOutput o : outputs) {
@@ -125,7 +207,19 @@ final class RunCommand implements Callable<Integer> {
                 o.close();
             }
         }
-        return summary(stdout, results, outDir);
+        if (recorded != null) {
+            if (!results.get(0).complete()) {
+                spec.commandLine().getErr().println("oldbuffer-tck: the run was cut short: no baseline written to " + writeBaseline);
+                return Main.FAILURES;
+            }
+            stdout.println("baseline written: " + recorded.write(writeBaseline));
+        }
+        int verdict = summary(stdout, results, outDir);
+        if (held.isEmpty()) {
+            return verdict;
+        }
+        // held to baselines, the verdict is whether anything moved: known failures are expected
+        return moved || !results.stream().allMatch(RunResult::complete) ? Main.FAILURES : Main.OK;
     }
 
     private int summary(PrintWriter stdout, List<RunResult> results, Path outDir) {

@@ -65,6 +65,11 @@ public record PropertySettings(int tries, boolean thorough, Optional<String> see
         return p;
     }
 
+    /** Tries of an ordinary property, thoroughness included: what a baseline records, and gives back with thorough off. */
+    public int effectiveTries() {
+        return tries * (thorough ? 10 : 1);
+    }
+
     /** Tries for a property whose one try costs about as much as {@code cost} ordinary ones (at least 1). */
     public int triesFor(int cost) {
         return Math.max(1, tries * (thorough ? 10 : 1) / Math.max(1, cost));

@@ -84,6 +84,12 @@ public final class TckRunner {
      * @throws dev.oldbuffer.spi.ImplementationUnavailableException for an unknown id, a bad option, or an
      *         implementation that cannot start; nothing has run then
      */
+    /** How hard the properties try in this run: from its parameters, else the system properties, else the defaults. */
+    public PropertySettings settings() {
+        return PropertySettings.from(
+                key -> Optional.ofNullable(parameters.get(key)).or(() -> Optional.ofNullable(System.getProperty(key))));
+    }
+
     public RunResult run() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         RuntimeProvider provider = Implementations.find(config.implementation(), loader);
@@ -93,8 +99,7 @@ public final class TckRunner {
         }
         List<Assertion> expected = Catalogue.bundled().of(config.profile());
         ResultCollector collector = new ResultCollector(progress);
-        PropertySettings properties = PropertySettings.from(
-                key -> Optional.ofNullable(parameters.get(key)).or(() -> Optional.ofNullable(System.getProperty(key))));
+        PropertySettings properties = settings();
         String runSeed = !seed.isEmpty() ? seed : properties.seed().orElseGet(() -> Long.toString(new SplittableRandom().nextLong()));
         TckConfig run = config.with(properties.withSeed(runSeed));
         // the run's configuration last: it is the one the engines read back (TckRunListener)

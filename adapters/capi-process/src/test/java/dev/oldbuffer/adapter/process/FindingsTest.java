@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.oldbuffer.catalogue.Catalogue;
 import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.results.Baseline;
 import dev.oldbuffer.results.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;

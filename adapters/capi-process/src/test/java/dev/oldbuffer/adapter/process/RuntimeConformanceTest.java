@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.results.Baseline;
+import dev.oldbuffer.results.BaselineComparison;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.run.Regression;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,57 +49,40 @@ class RuntimeConformanceTest {
         return dir.resolve(runtime.name().toLowerCase().replace('_', '.') + "-" + profile.id() + ".txt");
     }
 
+    /**
+     * The kit's regression mechanism, exactly as a runtime team uses it ({@code run --baseline}): the run repeats the
+     * baseline's seed and tries, and nothing may move.
+     */
     @ParameterizedTest(name = "{0} / {1}")
     @MethodSource("runs")
     void resultsMatchTheBaseline(TestRuntime runtime, Profile profile) throws IOException {
         runtime.open(Map.of()).close(); // fails with the install hint when the runtime is absent
-        RunResult result = new TckRunner(new TckConfig("capi-process", runtime.options(Map.of()), profile)).seed(SEED).run();
+        Path file = baselineFile(runtime, profile);
+        boolean update = Boolean.getBoolean("oldbuffer.updateBaselines");
+        if (!update && !Files.exists(file)) {
+            fail("no baseline " + file + "; create it with -Doldbuffer.updateBaselines=true");
+        }
+        TckRunner runner = new TckRunner(new TckConfig("capi-process", runtime.options(Map.of()), profile));
+        Baseline expected = update ? null : Baseline.read(file);
+        if (expected != null) {
+            Regression.checkFits(expected, file.getFileName().toString(), profile);
+            Regression.repeat(runner, expected, false, false);
+        } else {
+            runner.seed(SEED);
+        }
+        RunResult result = runner.run();
         System.out.println(runtime + ": " + result.runtime() + " " + result.summaryLine() + "  [" + result.durationMillis() + " ms]");
         assertThat(result.complete()).as("the run completes, whatever the runtime did: %s", result.runtimeDetails()).isTrue();
 
-        Baseline actual = Baseline.of(result);
-        Path file = baselineFile(runtime, profile);
-        if (Boolean.getBoolean("oldbuffer.updateBaselines")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual.render());
+        if (update) {
+            Regression.record(result, runner).write(file);
             return;
         }
-        if (!Files.exists(file)) {
-            fail("no baseline " + file + "; create it with -Doldbuffer.updateBaselines=true");
+        BaselineComparison comparison = Regression.compare(expected, result, runner);
+        if (comparison.moved(false) || !comparison.added().isEmpty() || !comparison.removed().isEmpty()
+                || !expected.runtime().equals(result.runtime())) {
+            fail(runtime + " / " + profile + ": " + comparison.report(file.getFileName().toString(), false)
+                    + "If the change is intended, rerun with -Doldbuffer.updateBaselines=true and commit.");
         }
-        Baseline expected = Baseline.read(file);
-        List<String> diff = diff(expected, actual);
-        if (!diff.isEmpty()) {
-            fail(runtime + " / " + profile + " no longer matches " + file.getFileName() + " (- baseline, + now):\n"
-                    + String.join("\n", diff) + "\nIf the change is intended, rerun with -Doldbuffer.updateBaselines=true and commit.");
-        }
-    }
-
-    /** Changed lines, baseline first; the header's runtime version counts as a line. */
-    static List<String> diff(Baseline expected, Baseline actual) {
-        List<String> out = new ArrayList<>();
-        if (!expected.runtime().equals(actual.runtime())) {
-            out.add("- runtime: " + expected.runtime());
-            out.add("+ runtime: " + actual.runtime());
-        }
-        if (!expected.seed().equals(actual.seed())) {
-            out.add("- seed: " + expected.seed());
-            out.add("+ seed: " + actual.seed());
-        }
-        for (Baseline.Entry e : expected.entries().values()) {
-            Baseline.Entry now = actual.entries().get(e.id());
-            if (now == null) {
-                out.add("- " + e.render());
-            } else if (!now.equals(e)) {
-                out.add("- " + e.render());
-                out.add("+ " + now.render());
-            }
-        }
-        for (Baseline.Entry now : actual.entries().values()) {
-            if (!expected.entries().containsKey(now.id())) {
-                out.add("+ " + now.render());
-            }
-        }
-        return out;
     }
 }
