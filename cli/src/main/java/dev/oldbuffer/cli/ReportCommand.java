@@ -2,6 +2,9 @@ package dev.oldbuffer.cli;
 
 import dev.oldbuffer.reports.ConformanceReport;
 import dev.oldbuffer.reports.ResultsFolder;
+import dev.oldbuffer.results.Baseline;
+import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.tck.run.Regression;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,9 +34,23 @@ final class ReportCommand implements Callable<Integer> {
             description = "Where to write the report; an earlier report there is replaced whole.")
     Path out;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Show the run of the one results folder given against this baseline: the matrix, with the cells"
+                    + " that moved marked. (A run made with 'run --baseline --out' keeps its baseline: no need to give it.)")
+    Path baseline;
+
     @Override
     public Integer call() {
         List<ResultsFolder> found = ConformanceReport.resolve(folders);
+        if (baseline != null) {
+            if (found.size() != 1) {
+                throw new Main.UsageError("--baseline goes with one results folder, " + found.size() + " were given; "
+                        + "runs made with 'run --baseline --out' keep their baselines");
+            }
+            Baseline b = Baseline.read(baseline);
+            Regression.checkFits(b, baseline.toString(), Profile.ofId(found.get(0).result().profile()));
+            found = List.of(found.get(0).against(b));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         try {
             Path index = ConformanceReport.write(found, out);

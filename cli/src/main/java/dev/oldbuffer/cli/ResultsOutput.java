@@ -2,10 +2,12 @@ package dev.oldbuffer.cli;
 
 import dev.oldbuffer.reports.ResultsFolder;
 import dev.oldbuffer.reports.StagedFolder;
+import dev.oldbuffer.results.Baseline;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
@@ -34,6 +36,12 @@ final class ResultsOutput implements AutoCloseable {
         result.write(staged.path());
         allure.describe(result);
         return result;
+    }
+
+    /** Keeps the baseline the run was held to beside its results, so that its report shows what moved. */
+    void keep(Baseline baseline) throws IOException {
+        Files.createDirectories(staged.path());
+        Files.writeString(staged.path().resolve(ResultsFolder.BASELINE), baseline.render());
     }
 
     Path commit() throws IOException {

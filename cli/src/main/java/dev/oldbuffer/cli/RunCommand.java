@@ -185,6 +185,9 @@ final class RunCommand implements Callable<Integer> {
                         ResultsOutput output = new ResultsOutput(outDir.resolve(folderName(p)));
                         outputs.add(output);
                         result = engineOutputToStderr(() -> output.run(runner, spec.commandLine().getErr()));
+                        if (baseline != null) {
+                            output.keep(baseline.baseline());
+                        }
                     }
                 }
                 results.add(result);

@@ -18,9 +18,9 @@ import org.apiguardian.api.API;
 
 /**
  * Writes the HTML report of one or more results folders into one output folder, whole or not at all.
- * For one folder, {@code index.html} is Allure's single-file report; for several, {@code index.html} is the
- * conformance matrix and each folder's Allure report is {@code <implementation>-<profile>/index.html},
- * linked from its column.
+ * For one folder, {@code index.html} is Allure's single-file report; for several, or for a run held to a baseline,
+ * {@code index.html} is the conformance matrix (cells that moved from a run's baseline marked, with what it had) and
+ * each folder's Allure report is {@code <implementation>-<profile>/index.html}, linked from its column.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ConformanceReport {
@@ -68,21 +68,21 @@ public final class ConformanceReport {
         }
         StagedFolder.checkUsable(out, MARKER);
         try (StagedFolder staged = StagedFolder.beside(out)) {
-            if (folders.size() == 1) {
+            if (folders.size() == 1 && folders.get(0).baseline() == null) {
                 ResultsFolder f = folders.get(0);
                 allure.generate(f.allureResults(), staged.path(), title(f.result()));
             } else {
+                // several runs, or a run against its baseline: the matrix, each run's own report beside it
                 Files.createDirectories(staged.path());
-                List<RunResult> results = new ArrayList<>();
-                List<String> links = new ArrayList<>();
+                List<Matrix.Run> runs = new ArrayList<>();
                 List<String> names = names(folders);
                 for (int i = 0; i < folders.size(); i++) {
                     ResultsFolder f = folders.get(i);
                     allure.generate(f.allureResults(), staged.child(names.get(i)), title(f.result()));
-                    results.add(f.result());
-                    links.add(names.get(i) + "/index.html");
+                    runs.add(new Matrix.Run(f.result(), names.get(i) + "/index.html",
+                            SafeNames.printable(String.valueOf(f.path().toAbsolutePath().normalize().getFileName())), f.baseline()));
                 }
-                MatrixPage.write(Matrix.of(Catalogue.bundled(), results, links), staged.child("index.html"));
+                MatrixPage.write(Matrix.of(Catalogue.bundled(), runs), staged.child("index.html"));
             }
             List<String> sources = folders.stream().map(f -> f.path().toAbsolutePath().normalize().toString()).toList();
             Files.write(staged.path().resolve(MARKER), sources);

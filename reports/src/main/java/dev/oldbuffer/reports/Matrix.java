@@ -7,6 +7,8 @@ import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
 import dev.oldbuffer.catalogue.SourceRef;
 import dev.oldbuffer.results.AssertionResult;
+import dev.oldbuffer.results.Baseline;
+import dev.oldbuffer.results.BaselineComparison;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.Function;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -40,13 +43,22 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
     /**
      * One run.
      *
-     * @param title      {@code <runtime> / <profile>}, e.g. {@code CPython 3.12.1 / cpython}
+     * @param title      {@code <runtime> / <profile>}, e.g. {@code CPython 3.12.1 / cpython}; where runs share that, the
+     *                   options that tell them apart follow, then the results folder's name
      * @param options    the implementation options, {@code key=value, ...}; empty when none
      * @param reportHref a link to the run's Allure report; empty when there is none
+     * @param baseline   when the run is shown against a baseline: what it is and how many assertions moved; else empty
      */
     public record Column(String title, String implementation, String profile, String options, String kitVersion,
                          String catalogueVersion, String runtime, String seed, String java, String date,
-                         boolean complete, Totals totals, String reportHref) {
+                         boolean complete, Totals totals, String reportHref, String baseline) {
+    }
+
+    /**
+     * One run to show: its results, the link to its own report, the name of its results folder, and the baseline it is
+     * held to, if any.
+     */
+    public record Run(RunResult result, String reportHref, String folder, Baseline baseline) {
     }
 
     /** The count of a column's assertions per outcome. */
@@ -61,8 +73,14 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
      * @param label        what the cell says: {@code passed}, {@code timed out}, ... or {@code —}
      * @param detail       the observed behaviour or the reason, in full; empty when passed
      * @param shortDetail  the detail shortened to one line for the cell
+     * @param before       when the run is shown against a baseline and the cell moved: what the baseline had
+     *                     ({@code passed}, {@code failed: 1}); else empty
      */
-    public record Cell(String state, String label, String detail, String shortDetail) {
+    public record Cell(String state, String label, String detail, String shortDetail, String before) {
+        /** Whether the cell differs from the run's baseline. */
+        public boolean moved() {
+            return !before.isEmpty();
+        }
     }
 
     /** One assertion across the runs. */
@@ -82,17 +100,41 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
         if (reportHrefs.size() != results.size()) {
             throw new IllegalArgumentException("one report link per result expected");
         }
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            runs.add(new Run(results.get(i), reportHrefs.get(i), "", null));
+        }
+        return of(catalogue, runs);
+    }
+
+    /** Builds the matrix of runs, each against its baseline where it has one. */
+    public static Matrix of(Catalogue catalogue, List<Run> runs) {
+        List<RunResult> results = runs.stream().map(Run::result).toList();
+        List<String> titles = titles(runs);
         List<Column> columns = new ArrayList<>();
         List<Map<String, AssertionResult>> byId = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            columns.add(column(results.get(i), reportHrefs.get(i)));
-            byId.add(results.get(i).assertions().stream().collect(Collectors.toMap(AssertionResult::id, identity(), (a, b) -> a)));
+        List<Map<String, BaselineComparison.Change>> moved = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            BaselineComparison comparison = run.baseline() == null ? null
+                    : BaselineComparison.of(run.baseline(), Baseline.of(run.result(), run.baseline().tries()));
+            columns.add(column(run, titles.get(i), comparison));
+            byId.add(run.result().assertions().stream().collect(Collectors.toMap(AssertionResult::id, identity(), (a, b) -> a)));
+            Map<String, BaselineComparison.Change> changes = new java.util.HashMap<>();
+            if (comparison != null) {
+                Stream.of(comparison.newFailures(), comparison.newPasses(), comparison.changed(), comparison.added())
+                        .flatMap(List::stream).forEach(c -> changes.put(c.id(), c));
+            }
+            moved.add(changes);
         }
         List<Group> groups = new ArrayList<>();
         for (Function f : Function.values()) {
             List<Row> rows = new ArrayList<>();
             for (String id : idsOf(f, catalogue, results)) {
-                List<Cell> cells = byId.stream().map(m -> cell(m.get(id))).toList();
+                List<Cell> cells = new ArrayList<>();
+                for (int i = 0; i < runs.size(); i++) {
+                    cells.add(cell(byId.get(i).get(id), moved.get(i).get(id)));
+                }
                 rows.add(catalogue.find(id)
                         .map(a -> new Row(id, a.requirement(), a.source().toString(), a.source().url(), cells))
                         .orElse(new Row(id, "(not in catalogue " + catalogue.version() + ")", "", "", cells)));
@@ -119,23 +161,65 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
         return ids;
     }
 
-    private static Column column(RunResult r, String reportHref) {
+    /**
+     * Column titles, {@code <runtime> / <profile>}; runs that share one are told apart by the options in which they
+     * differ, then by their results folder's name - never by a counter.
+     */
+    static List<String> titles(List<Run> runs) {
+        List<String> titles = new ArrayList<>(runs.stream().map(r -> r.result().runtime() + " / " + r.result().profile()).toList());
+        Map<String, List<Integer>> same = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < titles.size(); i++) {
+            same.computeIfAbsent(titles.get(i), t -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : same.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            Set<String> keys = new java.util.TreeSet<>();
+            group.forEach(i -> keys.addAll(runs.get(i).result().options().keySet()));
+            List<String> differing = keys.stream().filter(k -> group.stream()
+                    .map(i -> String.valueOf(runs.get(i).result().options().get(k))).distinct().count() > 1).toList();
+            for (int i : group) {
+                Map<String, String> o = runs.get(i).result().options();
+                String told = differing.stream().map(k -> k + "=" + o.getOrDefault(k, "")).collect(Collectors.joining(", "));
+                titles.set(i, titles.get(i) + (told.isEmpty() ? "" : " (" + told + ")"));
+            }
+        }
+        Map<String, Long> count = titles.stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        for (int i = 0; i < titles.size(); i++) {
+            if (count.get(titles.get(i)) > 1 && !runs.get(i).folder().isEmpty()) {
+                titles.set(i, titles.get(i) + " [" + runs.get(i).folder() + "]");
+            }
+        }
+        return titles;
+    }
+
+    private static Column column(Run run, String title, BaselineComparison comparison) {
+        RunResult r = run.result();
+        String reportHref = run.reportHref();
         Map<Outcome, Integer> t = r.totals();
         Totals totals = new Totals(r.assertions().size(), t.get(Outcome.PASSED), t.get(Outcome.FAILED),
                 t.get(Outcome.CRASHED), t.get(Outcome.TIMED_OUT), t.get(Outcome.NOT_APPLICABLE), t.get(Outcome.NOT_VERIFIED));
         String options = new TreeMap<>(r.options()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-        return new Column(r.runtime() + " / " + r.profile(), r.implementation(), r.profile(), options, r.kitVersion(),
+        int movedCount = comparison == null ? 0
+                : comparison.newFailures().size() + comparison.newPasses().size() + comparison.changed().size();
+        String against = comparison == null ? "" : "against its baseline (" + run.baseline().runtime() + ", seed "
+                + run.baseline().seed() + "): " + (movedCount == 0 ? "nothing moved" : movedCount + " moved");
+        return new Column(title, r.implementation(), r.profile(), options, r.kitVersion(),
                 r.catalogueVersion(), r.runtime(), r.seed().isEmpty() ? "none" : r.seed(), r.java(), date(r.startedAt()),
-                r.complete(), totals, reportHref);
+                r.complete(), totals, reportHref, against);
     }
 
-    private static Cell cell(AssertionResult a) {
+    private static Cell cell(AssertionResult a, BaselineComparison.Change change) {
         if (a == null) {
-            return new Cell("absent", "—", "not part of this run's profile", "");
+            return new Cell("absent", "—", "not part of this run's profile", "", "");
         }
         Outcome o = a.outcome();
-        return new Cell(o.id(), o.label(), a.detail(), Details.shorten(a));
+        String before = change == null ? "" : change.before() == null ? "not in the baseline"
+                : change.before().observed().isEmpty() ? change.before().outcome().label()
+                : change.before().outcome().label() + ": " + change.before().observed();
+        return new Cell(o.id(), o.label(), a.detail(), Details.shorten(a), before);
     }
 
     private static String date(String instant) {

@@ -2,6 +2,8 @@ package dev.oldbuffer.reports;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.oldbuffer.results.Baseline;
+import dev.oldbuffer.results.BaselineException;
 import dev.oldbuffer.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +16,23 @@ import org.apiguardian.api.API;
 
 /**
  * A folder written by {@code oldbuffer-tck run --out}: {@code results.json} and the {@code allure-results/}
- * folder of one implementation and profile.
+ * folder of one implementation and profile, and {@code baseline.txt} when the run was held to a baseline.
  *
- * @param path   the folder
- * @param result its {@code results.json}, read
+ * @param path     the folder
+ * @param result   its {@code results.json}, read
+ * @param baseline the baseline the run was held to, read; null when it was held to none
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ResultsFolder(Path path, RunResult result) {
+public record ResultsFolder(Path path, RunResult result, Baseline baseline) {
 
     public static final String ALLURE_RESULTS = "allure-results";
+    /** The copy of the baseline a run was held to. */
+    public static final String BASELINE = "baseline.txt";
+
+    /** The same run, shown against another baseline. */
+    public ResultsFolder against(Baseline other) {
+        return new ResultsFolder(path, result, other);
+    }
 
     /** The Allure results inside it. */
     public Path allureResults() {
@@ -91,6 +101,14 @@ public record ResultsFolder(Path path, RunResult result) {
                     + "/; run the kit again with 'oldbuffer-tck run --out'");
         }
         AllureResultsCheck.check(allure);
-        return new ResultsFolder(folder, result);
+        Baseline baseline = null;
+        if (Files.exists(folder.resolve(BASELINE), LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                baseline = Baseline.read(folder.resolve(BASELINE));
+            } catch (BaselineException e) {
+                throw new ReportException(SafeNames.printable(e.getMessage()));
+            }
+        }
+        return new ResultsFolder(folder, result, baseline);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oldbuffer.catalogue.Catalogue;
 import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.results.Baseline;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.tck.assertions.TckMessages;
@@ -93,5 +94,40 @@ class MatrixTest {
     void needsOneLinkPerResult() {
         assertThatThrownBy(() -> Matrix.of(Catalogue.bundled(), List.of(documented), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runsThatShareATitleAreToldApartByTheirOptionsThenTheirFolder() {
+        RunResult a = withOptions(Map.of("python", "/opt/a/python3", "timeout", "10"));
+        RunResult b = withOptions(Map.of("python", "/opt/b/python3", "timeout", "10"));
+        Matrix m = Matrix.of(Catalogue.bundled(), List.of(new Matrix.Run(a, "", "x", null), new Matrix.Run(b, "", "y", null),
+                new Matrix.Run(b, "", "z", null)));
+        assertThat(m.columns()).extracting(Matrix.Column::title).containsExactly(
+                "Model 1.0 / documented (python=/opt/a/python3)",
+                "Model 1.0 / documented (python=/opt/b/python3) [y]",
+                "Model 1.0 / documented (python=/opt/b/python3) [z]");
+    }
+
+    @Test
+    void aRunAgainstItsBaselineMarksTheCellsThatMoved() {
+        Baseline before = Baseline.of(documented, 700);
+        java.util.Map<String, Baseline.Entry> entries = new java.util.LinkedHashMap<>(before.entries());
+        entries.put("char05", new Baseline.Entry("char05", Outcome.FAILED, "-1"));
+        Baseline baseline = new Baseline(before.kit(), before.catalogue(), before.implementation(), "Model 0.9",
+                before.profile(), before.seed(), 700, entries);
+        Matrix m = Matrix.of(Catalogue.bundled(), List.of(new Matrix.Run(documented, "", "", baseline)));
+        Matrix.Cell char05 = m.groups().get(0).rows().stream().filter(r -> r.id().equals("char05")).findFirst().orElseThrow()
+                .cells().get(0);
+        assertThat(char05.moved()).isTrue();
+        assertThat(char05.before()).isEqualTo("failed: -1");
+        assertThat(m.groups().get(0).rows().get(0).cells().get(0).moved()).as("char01 did not move").isFalse();
+        assertThat(m.columns().get(0).baseline()).isEqualTo("against its baseline (Model 0.9, seed 42): 1 moved");
+        assertThat(MatrixPage.render(m)).contains("class=\"cell passed moved\"", "was: failed: -1");
+    }
+
+    private static RunResult withOptions(Map<String, String> options) {
+        RunResult r = run("Model 1.0", Profile.DOCUMENTED, true, Map.of());
+        return new RunResult(r.kitVersion(), r.catalogueVersion(), r.implementation(), options, r.runtime(), r.runtimeDetails(),
+                r.profile(), r.seed(), r.java(), r.startedAt(), r.durationMillis(), r.complete(), r.assertions());
     }
 }
