@@ -173,4 +173,11 @@ public class AsCharBufferSpec {
     void cpython_char21_successKeepsAPresetError(Subject s) {
         Checks.keepsPresetError(s, AS_CHAR_BUFFER, Fixture.bytes(Fixtures.ascii("abc")), 0);
     }
+
+    @Test
+    @SpecAssertion("char22")
+    @RequiresFeature({Feature.NULL_ARGUMENTS, Feature.PRESET_ERROR})
+    void cpython_char22_nullArgumentsKeepAnEarlierError(Subject s) {
+        Checks.nullArgumentsKeepAnEarlierError(s, AS_CHAR_BUFFER);
+    }
 }

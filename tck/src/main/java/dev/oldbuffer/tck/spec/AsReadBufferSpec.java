@@ -176,4 +176,11 @@ public class AsReadBufferSpec {
             Agreements.asReadAgreesWithAsChar(s, s.create(fixture));
         }
     }
+
+    @Test
+    @SpecAssertion("read23")
+    @RequiresFeature({Feature.NULL_ARGUMENTS, Feature.PRESET_ERROR})
+    void cpython_read23_nullArgumentsKeepAnEarlierError(Subject s) {
+        Checks.nullArgumentsKeepAnEarlierError(s, AS_READ_BUFFER);
+    }
 }

@@ -185,4 +185,11 @@ public class AsWriteBufferSpec {
     void cpython_write20_successKeepsAPresetError(Subject s) {
         Checks.keepsPresetError(s, AS_WRITE_BUFFER, Fixture.bytearray(Fixtures.ascii("abc")), 0);
     }
+
+    @Test
+    @SpecAssertion("write21")
+    @RequiresFeature({Feature.NULL_ARGUMENTS, Feature.PRESET_ERROR})
+    void cpython_write21_nullArgumentsKeepAnEarlierError(Subject s) {
+        Checks.nullArgumentsKeepAnEarlierError(s, AS_WRITE_BUFFER);
+    }
 }

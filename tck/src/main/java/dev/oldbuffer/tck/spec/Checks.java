@@ -156,6 +156,19 @@ final class Checks {
         }
     }
 
+    /** NULL object, NULL buffer, NULL length while an error is set: -1, and the earlier error is still the one set. */
+    static void nullArgumentsKeepAnEarlierError(Subject s, Function f) {
+        ObjRef ok = s.create(Fixture.bytearray(Fixtures.ascii("abc")));
+        PyError preset = new PyError("RuntimeError", "set before the call");
+        record Args(ObjRef object, OutSlots slots) { }
+        for (Args a : List.of(new Args(ObjRef.NULL, OutSlots.sentinels()), new Args(ok, OutSlots.nullBuffer()),
+                new Args(ok, OutSlots.nullLength()))) {
+            s.setError(preset);
+            s.verify(s.call(f, a.object(), a.slots())).failed().hasErrorType(preset.type()).hasErrorMessage(preset.message());
+            s.fetchError();
+        }
+    }
+
     /** The exporter's last request carried exactly these flags. */
     static void requests(Subject s, Function f, ExporterSpec spec, int flags, String name) {
         ObjRef exporter = s.create(Fixture.exporter(spec));

@@ -92,9 +92,12 @@ class BrokenImplementationsTest {
                     "char17 read17 write16",
                     "char17", outcome(TckMessages.shouldLeaveSlotsUntouched("", "", "buffer written with 0x0, buffer_len written with 0")))),
             Map.entry(Defect.PRESET_ERROR_CLEARED, new Expected(
-                    "char21 read21 write20",
+                    "char21 char22 read21 read23 write20 write21",
                     "char21", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "no error set")))),
-            Map.entry(Defect.NULL_CRASHES, new Expected(Set.of(), Set.of("char18", "read18", "write17"),
+            Map.entry(Defect.NULL_REPLACES_EARLIER_ERROR, new Expected(
+                    "char22 read23 write21",
+                    "char22", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "SystemError: null argument to internal routine")))),
+            Map.entry(Defect.NULL_CRASHES, new Expected(Set.of(), Set.of("char18", "char22", "read18", "read23", "write17", "write21"),
                     "char18", new Failure(Failure.Kind.CRASH, "", null, "segmentation fault (NULL dereferenced)", null, null, null)))));
 
     @ParameterizedTest

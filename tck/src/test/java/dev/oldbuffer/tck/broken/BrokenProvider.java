@@ -140,6 +140,12 @@ public abstract class BrokenProvider implements RuntimeProvider {
         }
     }
 
+    public static final class NullReplacesEarlierError extends BrokenProvider {
+        public NullReplacesEarlierError() {
+            super(Defect.NULL_REPLACES_EARLIER_ERROR);
+        }
+    }
+
     public static final class NullCrashes extends BrokenProvider {
         public NullCrashes() {
             super(Defect.NULL_CRASHES);

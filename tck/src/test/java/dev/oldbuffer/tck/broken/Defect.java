@@ -221,6 +221,15 @@ enum Defect {
                 }
             })),
 
+    NULL_REPLACES_EARLIER_ERROR("null-replaces-earlier-error", Profile.CPYTHON,
+            "a NULL argument sets SystemError even when an error is already set (null_error without its PyErr_Occurred check)",
+            () -> functions(new CPythonFunctions() {
+                @Override
+                protected void nullError(Interpreter interp) {
+                    interp.threadState().set("SystemError", "null argument to internal routine");
+                }
+            })),
+
     NULL_CRASHES("null-crashes", Profile.CPYTHON, "the getters dereference NULL arguments (the process dies, as PyPy's does)",
             () -> functions(new CPythonFunctions() {
                 @Override
