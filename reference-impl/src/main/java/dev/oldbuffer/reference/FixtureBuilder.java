@@ -3,6 +3,7 @@ package dev.oldbuffer.reference;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.oldbuffer.reference.memory.AddressSpace;
+import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.ConfigurableExporter;
 import dev.oldbuffer.reference.objects.PyArray;
 import dev.oldbuffer.reference.objects.PyByteArray;
@@ -13,6 +14,7 @@ import dev.oldbuffer.reference.objects.PyMemoryView;
 import dev.oldbuffer.reference.objects.PyNone;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PyStr;
+import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.spi.Fixture;
 import org.apiguardian.api.API;
 
@@ -74,7 +76,16 @@ public class FixtureBuilder {
             @Override public PyObject none(Fixture.NoneObject n) { return PyNone.NONE; }
             @Override public PyObject exporter(Fixture.Exporter e) { return new ConfigurableExporter(memory, e.spec()); }
             @Override public PyObject existing(Fixture.Existing e) { return objects.lookup(e.object()); }
+            @Override public PyObject subclass(Fixture.Subclass s) {
+                BufferExporter base = (BufferExporter) make(s.base());
+                return new PySubclass(base, subclassName(base));
+            }
         });
+    }
+
+    /** The driver's names for the subclasses: {@code BytesSubclass}, {@code ByteArraySubclass}, {@code ArraySubclass}. */
+    static String subclassName(BufferExporter base) {
+        return base instanceof PyBytes ? "BytesSubclass" : base instanceof PyByteArray ? "ByteArraySubclass" : "ArraySubclass";
     }
 
     /** A step of the object layer, whose checked Python exception travels out of the visitor unchecked. */

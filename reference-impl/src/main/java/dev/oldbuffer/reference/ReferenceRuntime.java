@@ -11,6 +11,7 @@ import dev.oldbuffer.reference.objects.ConfigurableExporter;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyMemoryView;
 import dev.oldbuffer.reference.objects.PyObject;
+import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.reference.objects.ResizableBuffer;
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExportCounts;
@@ -142,7 +143,8 @@ public class ReferenceRuntime implements OldBufferRuntime {
 
     @Override
     public boolean tryResize(ObjRef object) {
-        if (object(object) instanceof ResizableBuffer resizable) {
+        PyObject obj = object(object) instanceof PySubclass s ? s.base() : object(object);
+        if (obj instanceof ResizableBuffer resizable) {
             return resizable.tryGrowAndShrink();
         }
         throw new IllegalArgumentException(object + ": '" + object(object).typeName()

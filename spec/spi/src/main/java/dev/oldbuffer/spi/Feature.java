@@ -25,5 +25,7 @@ public enum Feature {
     /** {@link Fixture.ArrayOf} (the array module) is available. */
     ARRAY_MODULE,
     /** {@link OldBufferRuntime#tryResize} and {@link OldBufferRuntime#tryRelease} are available. */
-    EXPORT_PROBES
+    EXPORT_PROBES,
+    /** {@link Fixture.Subclass} (Python subclasses of bytes, bytearray and array.array) can be created. */
+    SUBCLASSES
 }

@@ -59,6 +59,7 @@ public sealed interface Fixture {
         R none(NoneObject f);
         R exporter(Exporter f);
         R existing(Existing f);
+        R subclass(Subclass f);
     }
 
     /** {@code bytes(data)}: read-only, contiguous. */
@@ -105,6 +106,21 @@ public sealed interface Fixture {
         }
         @Override public int hashCode() { return 31 * typecode + Arrays.hashCode(raw); }
         @Override public String toString() { return "ArrayOf['" + typecode + "', " + hex(raw) + "]"; }
+    }
+
+    /**
+     * An instance of a Python subclass, without overrides, of the type of {@code base} (bytes, bytearray or
+     * array.array), holding the same data ({@link Feature#SUBCLASSES}).
+     */
+    record Subclass(Fixture base) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.subclass(this); }
+        public Subclass {
+            Objects.requireNonNull(base, "base");
+            if (!base.accept(FixtureFacts.SUBCLASSABLE)) {
+                throw new IllegalArgumentException("only bytes, bytearray and array.array are subclassed, not " + base.describe());
+            }
+        }
+        @Override public String describe() { return "subclass of " + base.describe(); }
     }
 
     /** {@code memoryview(base)}; the base must export a buffer. */

@@ -25,6 +25,7 @@ final class FixtureFacts {
         @Override public List<Fixture> exporter(Fixture.Exporter f) { return List.of(); }
         /** Already built: building on it needs nothing more. */
         @Override public List<Fixture> existing(Fixture.Existing f) { return List.of(); }
+        @Override public List<Fixture> subclass(Fixture.Subclass f) { return List.of(f.base()); }
     };
 
     /** The features a kind needs by itself, before its parts'. */
@@ -42,5 +43,24 @@ final class FixtureFacts {
         @Override public Set<Feature> none(Fixture.NoneObject f) { return Set.of(); }
         @Override public Set<Feature> exporter(Fixture.Exporter f) { return Set.of(Feature.CONFIGURABLE_EXPORTER); }
         @Override public Set<Feature> existing(Fixture.Existing f) { return Set.of(); }
+        @Override public Set<Feature> subclass(Fixture.Subclass f) { return Set.of(Feature.SUBCLASSES); }
+    };
+
+    /** The kinds {@link Fixture.Subclass} may derive from: bytes, bytearray, array.array. */
+    static final Fixture.Visitor<Boolean> SUBCLASSABLE = new Fixture.Visitor<>() {
+        @Override public Boolean bytes(Fixture.Bytes f) { return true; }
+        @Override public Boolean byteArray(Fixture.ByteArray f) { return true; }
+        @Override public Boolean arrayOf(Fixture.ArrayOf f) { return true; }
+        @Override public Boolean memoryView(Fixture.MemoryView f) { return false; }
+        @Override public Boolean sliced(Fixture.Sliced f) { return false; }
+        @Override public Boolean cast(Fixture.Cast f) { return false; }
+        @Override public Boolean readOnly(Fixture.ReadOnly f) { return false; }
+        @Override public Boolean released(Fixture.Released f) { return false; }
+        @Override public Boolean str(Fixture.Str f) { return false; }
+        @Override public Boolean integer(Fixture.Int f) { return false; }
+        @Override public Boolean none(Fixture.NoneObject f) { return false; }
+        @Override public Boolean exporter(Fixture.Exporter f) { return false; }
+        @Override public Boolean existing(Fixture.Existing f) { return false; }
+        @Override public Boolean subclass(Fixture.Subclass f) { return false; }
     };
 }

@@ -114,10 +114,14 @@ public class OldBufferDomain extends DomainContextBase {
         return weighted(Tuple.of(4, cast), Tuple.of(1, cast.map(c -> new Fixture.Cast(c, "B", new int[0]))));
     }
 
-    /** bytes, bytearray and arrays: what exports its own storage. */
+    /**
+     * bytes, bytearray and arrays: what exports its own storage; one in ten an instance of a subclass of its type (a new
+     * kind takes a small share, so that the old ones keep most of the tries).
+     */
     public Arbitrary<Fixture> flatObjects() {
         Arbitrary<Fixture> arrays = Combinators.combine(arrayTypecodes(), contents()).as(OldBufferDomain::array);
-        return either(contents().map(Fixture.Bytes::new), contents().map(Fixture.ByteArray::new), arrays);
+        Arbitrary<Fixture> plain = either(contents().map(Fixture.Bytes::new), contents().map(Fixture.ByteArray::new), arrays);
+        return weighted(Tuple.of(9, plain), Tuple.of(1, plain.map(Fixture.Subclass::new)));
     }
 
     /** str, int and None. */

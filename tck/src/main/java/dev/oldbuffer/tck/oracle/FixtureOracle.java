@@ -66,6 +66,16 @@ public final class FixtureOracle {
         /** Its storage is its own layout: a stride of more than one byte is not contiguous, whatever the shape. */
         @Override public Kind exporter(Fixture.Exporter f) { return new Kind("Exporter", Layout.ExportProbe.COUNTS, true); }
         @Override public Kind existing(Fixture.Existing f) { return existing.apply(f).accept(this); }
+        /** The driver's class names; buffer behaviour, and with it how to see an export, is the base type's. */
+        @Override public Kind subclass(Fixture.Subclass f) {
+            Kind base = f.base().accept(this);
+            String name = switch (base.typeName()) {
+                case "bytes" -> "BytesSubclass";
+                case "bytearray" -> "ByteArraySubclass";
+                default -> "ArraySubclass";
+            };
+            return new Kind(name, base.probe(), base.ownStorage());
+        }
     };
 
     private final Fixture.Visitor<View> views = new ViewOf(false);
@@ -94,6 +104,7 @@ public final class FixtureOracle {
         @Override public View none(Fixture.NoneObject f) { return null; }
         @Override public View exporter(Fixture.Exporter f) { return FixtureOracle.exporter(f.spec(), underExisting); }
         @Override public View existing(Fixture.Existing f) { return existing.apply(f).accept(new ViewOf(true)); }
+        @Override public View subclass(Fixture.Subclass f) { return f.base().accept(this); }
 
         private View viewOf(Fixture inner, Fixture outer) {
             return nonNull(inner.accept(this), outer);

@@ -325,6 +325,10 @@ final class BufferWorld {
                     data -> new Fixture.Exporter(new ExporterSpec(data, spec.readOnly(), spec.step(), spec.failWith()))));
         }
         @Override public Optional<WritableBase> existing(Fixture.Existing f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> subclass(Fixture.Subclass f) {
+            return f.base().accept(this).map(b -> new WritableBase(b.content(), b.stride(),
+                    data -> new Fixture.Subclass(b.withContent().apply(data))));
+        }
     };
 
     private List<String> labels(Predicate<Tracked> which) {

@@ -180,4 +180,11 @@ public class AsCharBufferSpec {
     void cpython_char22_nullArgumentsKeepAnEarlierError(Subject s) {
         Checks.nullArgumentsKeepAnEarlierError(s, AS_CHAR_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("char23")
+    @RequiresFeature(Feature.SUBCLASSES)
+    void required_char23_subclassesAreHandledAsTheirBaseTypes(Subject s) {
+        Checks.subclassesAsTheirBase(s, AS_CHAR_BUFFER);
+    }
 }

@@ -183,4 +183,11 @@ public class AsReadBufferSpec {
     void cpython_read23_nullArgumentsKeepAnEarlierError(Subject s) {
         Checks.nullArgumentsKeepAnEarlierError(s, AS_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("read24")
+    @RequiresFeature(Feature.SUBCLASSES)
+    void required_read24_subclassesAreHandledAsTheirBaseTypes(Subject s) {
+        Checks.subclassesAsTheirBase(s, AS_READ_BUFFER);
+    }
 }

@@ -192,4 +192,11 @@ public class AsWriteBufferSpec {
     void cpython_write21_nullArgumentsKeepAnEarlierError(Subject s) {
         Checks.nullArgumentsKeepAnEarlierError(s, AS_WRITE_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("write22")
+    @RequiresFeature(Feature.SUBCLASSES)
+    void required_write22_subclassesAreHandledAsTheirBaseTypes(Subject s) {
+        Checks.subclassesAsTheirBase(s, AS_WRITE_BUFFER);
+    }
 }

@@ -114,4 +114,11 @@ public class CheckReadBufferSpec {
             }
         }
     }
+
+    @Test
+    @SpecAssertion("check11")
+    @RequiresFeature(Feature.SUBCLASSES)
+    void required_check11_subclassesAreHandledAsTheirBaseTypes(Subject s) {
+        Checks.subclassesAsTheirBase(s, CHECK_READ_BUFFER);
+    }
 }

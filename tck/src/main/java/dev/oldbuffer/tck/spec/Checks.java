@@ -169,6 +169,32 @@ final class Checks {
         }
     }
 
+    /**
+     * An instance of a subclass of bytes, bytearray or array.array gets the answer an instance of the base type gets:
+     * the same return value, length and error, the address of its own data.
+     */
+    static void subclassesAsTheirBase(Subject s, Function f) {
+        for (List<Fixture> pair : Fixtures.subclassesAndTheirBases(s.runtime().features())) {
+            CallResult base = s.call(f, pair.get(0));
+            s.fetchError();
+            Fixture subclass = pair.get(1);
+            Layout layout = s.layout(subclass);
+            CallResult r = s.call(f, subclass);
+            s.fetchError();
+            s.verify(r).returned(base.returnValue());
+            if (f.hasOutParameters() && r.returnValue() == 0) {
+                s.verify(r).hasLength(base.length());
+                if (s.has(Feature.MEMORY_READ)) {
+                    s.verify(r).pointsAt(layout.data());
+                }
+            } else if (base.error().isPresent()) {
+                s.verify(r).hasErrorType(base.error().get().type());
+            } else {
+                s.verify(r).hasNoErrorSet();
+            }
+        }
+    }
+
     /** The exporter's last request carried exactly these flags. */
     static void requests(Subject s, Function f, ExporterSpec spec, int flags, String name) {
         ObjRef exporter = s.create(Fixture.exporter(spec));

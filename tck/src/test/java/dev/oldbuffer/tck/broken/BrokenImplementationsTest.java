@@ -73,7 +73,7 @@ class BrokenImplementationsTest {
                     "write06 write07 write30 write32 write33",
                     "write06", outcome(TckMessages.shouldReturn("", "", -1, 0)))),
             Map.entry(Defect.CHECK_RETURNS_TWO, new Expected(
-                    "check01 check07 check08 check10 check30 check32 check33",
+                    "check01 check07 check08 check10 check11 check30 check32 check33",
                     "check01", outcome(TckMessages.shouldReturn("", "", 1, 2)))),
             Map.entry(Defect.CHECK_IGNORES_CONTIGUITY, new Expected(
                     "check03 check04 check07 check30 check32 check33",
@@ -94,6 +94,10 @@ class BrokenImplementationsTest {
             Map.entry(Defect.PRESET_ERROR_CLEARED, new Expected(
                     "char21 char22 read21 read23 write20 write21",
                     "char21", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "no error set")))),
+            Map.entry(Defect.SUBCLASSES_REFUSED, new Expected(
+                    "char23 read24 write22 char01 char02 char03 char04 char05 char08 read01 read02 read03 read04 read05 read08 "
+                            + "write01 write02 write03 write04 write05 write11 char30 read30 check07",
+                    "char23", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
             Map.entry(Defect.NULL_REPLACES_EARLIER_ERROR, new Expected(
                     "char22 read23 write21",
                     "char22", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "SystemError: null argument to internal routine")))),

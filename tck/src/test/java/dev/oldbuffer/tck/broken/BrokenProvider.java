@@ -140,6 +140,12 @@ public abstract class BrokenProvider implements RuntimeProvider {
         }
     }
 
+    public static final class SubclassesRefused extends BrokenProvider {
+        public SubclassesRefused() {
+            super(Defect.SUBCLASSES_REFUSED);
+        }
+    }
+
     public static final class NullReplacesEarlierError extends BrokenProvider {
         public NullReplacesEarlierError() {
             super(Defect.NULL_REPLACES_EARLIER_ERROR);

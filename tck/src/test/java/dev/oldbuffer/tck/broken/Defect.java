@@ -10,6 +10,7 @@ import dev.oldbuffer.reference.capi.OutPointer;
 import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PyStr;
+import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.reference.objects.ResizableBuffer;
 import dev.oldbuffer.reference.objects.View;
 import dev.oldbuffer.spi.CallResult;
@@ -218,6 +219,19 @@ enum Defect {
                 public int asWriteBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
                     interp.threadState().clear();
                     return super.asWriteBuffer(interp, obj, buffer, bufferLen);
+                }
+            })),
+
+    SUBCLASSES_REFUSED("subclasses-refused", Profile.DOCUMENTED,
+            "the getters check the exact type (as PyBytes_CheckExact would), so instances of subclasses are refused",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int acquire(Interpreter interp, String function, String interfaceName, PyObject obj,
+                                      OutPointer buffer, OutPointer bufferLen, int flags) {
+                    if (obj instanceof PySubclass) {
+                        return fail(interp, "'" + obj.typeName() + "' is not exactly bytes, bytearray or array.array");
+                    }
+                    return super.acquire(interp, function, interfaceName, obj, buffer, bufferLen, flags);
                 }
             })),
 

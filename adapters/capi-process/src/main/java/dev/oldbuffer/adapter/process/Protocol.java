@@ -140,6 +140,7 @@ final class Protocol {
                         .text(spec.failWith() == null ? "" : spec.failWith()).raw(spec.data());
                 return null;
             }
+            @Override public Void subclass(Fixture.Subclass s) { return nested(Wire.Tag.SUBCLASS, s.base()); }
             @Override public Void existing(Fixture.Existing x) {
                 tag(Wire.Tag.EXISTING).u32(objectNumber.applyAsLong(x.object()));
                 return null;

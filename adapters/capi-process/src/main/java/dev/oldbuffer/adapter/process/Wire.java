@@ -88,7 +88,7 @@ final class Wire {
     /** The tag letter that starts a fixture recipe on the wire; {@link Protocol#encode} writes each kind's fields after it. */
     enum Tag {
         BYTES('B'), BYTEARRAY('A'), ARRAY('R'), MEMORYVIEW('M'), SLICED('S'), CAST('C'), READONLY('O'), RELEASED('L'),
-        STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X');
+        STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U');
 
         final char letter;
 

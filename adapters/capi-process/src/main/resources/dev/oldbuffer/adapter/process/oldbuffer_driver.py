@@ -39,8 +39,26 @@ RESULT = struct.Struct(RESULT_FORMAT)         # rc, buffer, length, error follow
 COUNTS = struct.Struct(COUNTS_FORMAT)         # acquires, releases, last flags
 
 FEATURES_C = ['NULL_ARGUMENTS', 'CONFIGURABLE_EXPORTER', 'MEMORY_READ', 'MEMORY_WRITE', 'PRESET_ERROR',
-              'EXPORT_PROBES']
-FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES']
+              'EXPORT_PROBES', 'SUBCLASSES']
+FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES', 'SUBCLASSES']
+
+
+class BytesSubclass(bytes):
+    """A Python subclass without overrides: it inherits bytes' buffer slots."""
+
+
+class ByteArraySubclass(bytearray):
+    """A Python subclass without overrides: it inherits bytearray's buffer slots."""
+
+
+_array_subclass = []
+
+
+def array_subclass(array_module):
+    """ArraySubclass, made once the array module is known to be there."""
+    if not _array_subclass:
+        _array_subclass.append(type('ArraySubclass', (array_module.array,), {}))
+    return _array_subclass[0]
 
 
 class Refusal(Exception):
@@ -306,6 +324,7 @@ class Driver(object):
             TAGS['NONE']: lambda r: None,
             TAGS['EXPORTER']: self.build_exporter,
             TAGS['EXISTING']: lambda r: self.obj(r.u32()),   # an object created before: the very same object
+            TAGS['SUBCLASS']: self.build_subclass,
         }
         self.check_wire()
 
@@ -374,6 +393,16 @@ class Driver(object):
         if 'MEMORYVIEW_CAST' not in self.features:
             raise Refusal(UNSUPPORTED, 'memoryview.cast is not available')
         return view.cast(fmt, shape) if shape else view.cast(fmt)
+
+    def build_subclass(self, r):
+        base = self.build(r)
+        if isinstance(base, bytes):
+            return BytesSubclass(base)
+        if isinstance(base, bytearray):
+            return ByteArraySubclass(base)
+        if self.array is not None and isinstance(base, self.array.array):
+            return array_subclass(self.array)(base.typecode, base)
+        raise Refusal(ILLEGAL_ARGUMENT, 'only bytes, bytearray and array.array are subclassed, not %s' % type(base).__name__)
 
     def build_released(self, r):
         view = self.build(r)

@@ -68,9 +68,9 @@ class WireTest {
             }
         }
         Path module = stale.resolve(Wire.PYTHON_MODULE + ".py");
-        Files.writeString(module, Files.readString(module) + "TAGS['TUPLE'] = 'U'\nOPS = OPS + (99,)\n");
+        Files.writeString(module, Files.readString(module) + "TAGS['TUPLE'] = 'Z'\nOPS = OPS + (99,)\n");
         assertThat(python(stale)).contains("the driver and the adapter disagree on the protocol")
-                .contains("operations [99]").contains("fixture tags ['U']");
+                .contains("operations [99]").contains("fixture tags ['Z']");
     }
 
     /** Builds the driver's tables in python3 (no probe needed) and prints "ok" or the driver's refusal. */
