@@ -11,6 +11,7 @@ import dev.oldbuffer.reference.objects.PyBytes;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyInt;
 import dev.oldbuffer.reference.objects.PyMemoryView;
+import dev.oldbuffer.reference.objects.PyMmap;
 import dev.oldbuffer.reference.objects.PyNone;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PyStr;
@@ -76,6 +77,16 @@ public class FixtureBuilder {
             @Override public PyObject none(Fixture.NoneObject n) { return PyNone.NONE; }
             @Override public PyObject exporter(Fixture.Exporter e) { return new ConfigurableExporter(memory, e.spec()); }
             @Override public PyObject existing(Fixture.Existing e) { return objects.lookup(e.object()); }
+            @Override public PyObject mmap(Fixture.Mmap m) {
+                PyMmap map = new PyMmap(memory, m.contents(), PyMmap.Access.valueOf(m.access().name()), m.fileBacked());
+                if (m.closed()) {
+                    python(() -> {
+                        map.close();
+                        return map;
+                    });
+                }
+                return map;
+            }
             @Override public PyObject subclass(Fixture.Subclass s) {
                 BufferExporter base = (BufferExporter) make(s.base());
                 return new PySubclass(base, subclassName(base));

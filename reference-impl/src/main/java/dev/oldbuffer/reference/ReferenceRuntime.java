@@ -10,6 +10,7 @@ import dev.oldbuffer.reference.capi.OutPointer;
 import dev.oldbuffer.reference.objects.ConfigurableExporter;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyMemoryView;
+import dev.oldbuffer.reference.objects.PyMmap;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.reference.objects.ResizableBuffer;
@@ -144,6 +145,13 @@ public class ReferenceRuntime implements OldBufferRuntime {
     @Override
     public boolean tryResize(ObjRef object) {
         PyObject obj = object(object) instanceof PySubclass s ? s.base() : object(object);
+        if (obj instanceof PyMmap map) {
+            try {
+                return map.tryGrowAndShrink();
+            } catch (PyException e) {
+                throw refused(object, e);
+            }
+        }
         if (obj instanceof ResizableBuffer resizable) {
             return resizable.tryGrowAndShrink();
         }
@@ -151,9 +159,17 @@ public class ReferenceRuntime implements OldBufferRuntime {
                 + "' cannot be resized (only bytearray and array.array can)");
     }
 
-    /** {@code memoryview.release()}: false when refused (it is still exported, or over-released). */
+    /** {@code memoryview.release()} or {@code mmap.close()}: false when refused (it is still exported, or over-released). */
     @Override
     public boolean tryRelease(ObjRef view) {
+        if (object(view) instanceof PyMmap map) {
+            try {
+                map.close();
+                return true;
+            } catch (PyException refused) {
+                return false;
+            }
+        }
         if (object(view) instanceof PyMemoryView memoryview) {
             try {
                 memoryview.release();
@@ -163,6 +179,18 @@ public class ReferenceRuntime implements OldBufferRuntime {
             }
         }
         throw new IllegalArgumentException(view + ": '" + object(view).typeName() + "' has no release() (not a memoryview)");
+    }
+
+    @Override
+    public byte[] fileContents(ObjRef mmap) {
+        if (object(mmap) instanceof PyMmap map) {
+            try {
+                return map.fileContents();
+            } catch (PyException e) {
+                throw refused(mmap, e);
+            }
+        }
+        throw new IllegalArgumentException(mmap + ": '" + object(mmap).typeName() + "' is not an mmap");
     }
 
     @Override

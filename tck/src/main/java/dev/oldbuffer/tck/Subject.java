@@ -175,6 +175,17 @@ public final class Subject {
         return recipe == null ? object.toString() : recipe.describe();
     }
 
+    /** The file behind a file-backed mmap, after flush(); a refusal fails the test, as in {@link #create}. */
+    public byte[] fileContents(ObjRef mmap) {
+        try {
+            byte[] file = runtime.fileContents(mmap);
+            log("file of " + mmap + " -> " + file.length + " bytes");
+            return file;
+        } catch (IllegalArgumentException e) {
+            throw refused("read the file behind", describe(mmap), e);
+        }
+    }
+
     public boolean tryResize(ObjRef object) {
         boolean ok = runtime.tryResize(object);
         log("resize " + object + " -> " + (ok ? "allowed" : "refused (still exported)"));

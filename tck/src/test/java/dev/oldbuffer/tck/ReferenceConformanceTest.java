@@ -63,7 +63,7 @@ class ReferenceConformanceTest {
                 // NULL arguments: TypeError instead of SystemError, and instead of an error already set; AsWriteBuffer: the
                 // TypeError quotes the cause;
                 // the properties' error types per cause (x31, x32) and CheckReadBuffer keeping an earlier error (check32)
-                .containsExactlyInAnyOrder("char12", "char13", "char14", "read12", "read13", "read14",
+                .containsExactlyInAnyOrder("char12", "char13", "char14", "char24", "read12", "read13", "read14", "read25",
                         "char18", "read18", "write17", "char22", "read23", "write21", "write19", "char31", "read31", "char32",
                         "read32", "check32");
         assertThat(result.assertions()).filteredOn(a -> a.outcome() != Outcome.PASSED && a.outcome() != Outcome.FAILED

@@ -27,5 +27,11 @@ public enum Feature {
     /** {@link OldBufferRuntime#tryResize} and {@link OldBufferRuntime#tryRelease} are available. */
     EXPORT_PROBES,
     /** {@link Fixture.Subclass} (Python subclasses of bytes, bytearray and array.array) can be created. */
-    SUBCLASSES
+    SUBCLASSES,
+    /**
+     * {@link Fixture.Mmap} (the mmap module) can be created; {@link OldBufferRuntime#tryRelease} closes an mmap,
+     * {@link OldBufferRuntime#tryResize} resizes a file-backed ACCESS_WRITE one, {@link OldBufferRuntime#fileContents} reads
+     * the file behind one.
+     */
+    MMAP
 }

@@ -60,6 +60,7 @@ public sealed interface Fixture {
         R exporter(Exporter f);
         R existing(Existing f);
         R subclass(Subclass f);
+        R mmap(Mmap f);
     }
 
     /** {@code bytes(data)}: read-only, contiguous. */
@@ -194,6 +195,50 @@ public sealed interface Fixture {
     record NoneObject() implements Fixture {
         @Override public <R> R accept(Visitor<R> v) { return v.none(this); }
         @Override public String describe() { return "None"; }
+    }
+
+    /**
+     * {@code mmap.mmap} of {@code length} bytes that begin with {@code data} (zeros after it), anonymous ({@code -1}) or of
+     * a temporary file holding those bytes, with the given access; {@code closed} after {@code close()}
+     * ({@link Feature#MMAP}). An anonymous ACCESS_READ map holds zeros only: it cannot be written to be filled.
+     */
+    record Mmap(byte[] data, int length, Access access, boolean fileBacked, boolean closed) implements Fixture {
+        /** The {@code access} argument. */
+        public enum Access {
+            /** ACCESS_WRITE (for an anonymous map the same as the default): writes reach the file. */
+            WRITE,
+            /** ACCESS_READ: a read-only buffer. */
+            READ,
+            /** ACCESS_COPY: writable, and writes stay in memory, never reaching the file. */
+            COPY
+        }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.mmap(this); }
+        public Mmap {
+            data = data.clone();
+            Objects.requireNonNull(access, "access");
+            if (length < 1 || data.length > length) {
+                throw new IllegalArgumentException("an mmap needs a length of at least 1 and its data within it, got "
+                        + data.length + " bytes for " + length);
+            }
+            if (!fileBacked && access == Access.READ && !Arrays.equals(data, new byte[data.length])) {
+                throw new IllegalArgumentException("an anonymous ACCESS_READ mmap holds only zeros");
+            }
+        }
+        @Override public byte[] data() { return data.clone(); }
+        /** The mapping's bytes: the data, then zeros up to the length. */
+        public byte[] contents() { return Arrays.copyOf(data, length); }
+        @Override public String describe() {
+            return "mmap(" + (fileBacked ? "file" : "-1") + ", " + length + ", ACCESS_" + access + ")" + (closed ? " (closed)" : "");
+        }
+        @Override public boolean equals(Object o) {
+            return o instanceof Mmap m && Arrays.equals(data, m.data) && length == m.length && access == m.access
+                    && fileBacked == m.fileBacked && closed == m.closed;
+        }
+        @Override public int hashCode() { return Objects.hash(Arrays.hashCode(data), length, access, fileBacked, closed); }
+        @Override public String toString() {
+            return "Mmap[" + hex(data) + ", " + length + ", " + access + (fileBacked ? ", file" : "") + (closed ? ", closed" : "") + "]";
+        }
     }
 
     /** An instance of the configurable exporter type, see {@link ExporterSpec}. */

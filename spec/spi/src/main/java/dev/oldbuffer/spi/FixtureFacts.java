@@ -26,6 +26,7 @@ final class FixtureFacts {
         /** Already built: building on it needs nothing more. */
         @Override public List<Fixture> existing(Fixture.Existing f) { return List.of(); }
         @Override public List<Fixture> subclass(Fixture.Subclass f) { return List.of(f.base()); }
+        @Override public List<Fixture> mmap(Fixture.Mmap f) { return List.of(); }
     };
 
     /** The features a kind needs by itself, before its parts'. */
@@ -44,6 +45,7 @@ final class FixtureFacts {
         @Override public Set<Feature> exporter(Fixture.Exporter f) { return Set.of(Feature.CONFIGURABLE_EXPORTER); }
         @Override public Set<Feature> existing(Fixture.Existing f) { return Set.of(); }
         @Override public Set<Feature> subclass(Fixture.Subclass f) { return Set.of(Feature.SUBCLASSES); }
+        @Override public Set<Feature> mmap(Fixture.Mmap f) { return Set.of(Feature.MMAP); }
     };
 
     /** The kinds {@link Fixture.Subclass} may derive from: bytes, bytearray, array.array. */
@@ -62,5 +64,6 @@ final class FixtureFacts {
         @Override public Boolean exporter(Fixture.Exporter f) { return false; }
         @Override public Boolean existing(Fixture.Existing f) { return false; }
         @Override public Boolean subclass(Fixture.Subclass f) { return false; }
+        @Override public Boolean mmap(Fixture.Mmap f) { return false; }
     };
 }

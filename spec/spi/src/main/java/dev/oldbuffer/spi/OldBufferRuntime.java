@@ -77,13 +77,26 @@ public interface OldBufferRuntime extends AutoCloseable {
     void setItem(ObjRef object, int index, byte value);
 
     /**
-     * Tries to grow the object by one byte and shrink it back (bytearray, array): false when the object
-     * refuses because it is still exported ({@code BufferError}). {@link Feature#EXPORT_PROBES}.
+     * Tries to grow the object by one byte and shrink it back (bytearray, array, a file-backed ACCESS_WRITE mmap): false
+     * when the object refuses because it is still exported ({@code BufferError}). {@link Feature#EXPORT_PROBES}.
      */
     boolean tryResize(ObjRef object);
 
-    /** Tries {@code memoryview.release()}: false when refused because the view is still exported. */
+    /**
+     * Tries {@code memoryview.release()}, or {@code mmap.close()}: false when refused because the object is still
+     * exported.
+     */
     boolean tryRelease(ObjRef view);
+
+    /**
+     * The bytes of the file behind a file-backed {@link Fixture.Mmap}, read from the file after {@code mmap.flush()}
+     * ({@link Feature#MMAP}).
+     *
+     * @throws IllegalArgumentException for an object that is not a file-backed mmap
+     */
+    default byte[] fileContents(ObjRef mmap) {
+        throw new UnsupportedOperationException(info() + " does not read the files behind mmaps (Feature.MMAP)");
+    }
 
     /** The acquire/release counters of an exporter ({@link Fixture.Exporter}). */
     ExportCounts exportCounts(ObjRef exporter);

@@ -85,7 +85,23 @@ public class OldBufferDomain extends DomainContextBase {
                 Tuple.of(3, memoryviewSlices()),
                 Tuple.of(2, casts()),
                 Tuple.of(1, views.map(Fixture.ReadOnly::new)),
-                Tuple.of(1, views.map(Fixture.Released::new)));
+                Tuple.of(1, views.map(Fixture.Released::new)),
+                Tuple.of(1, mmaps()));
+    }
+
+    /**
+     * mmaps: anonymous or of a file, of any access, some longer than their data, one in ten closed. (An anonymous
+     * ACCESS_READ map holds zeros.)
+     */
+    public Arbitrary<Fixture> mmaps() {
+        Arbitrary<byte[]> data = Combinators.combine(Arbitraries.integers().between(0, 4096), Arbitraries.of(Pattern.class),
+                Arbitraries.longs().withoutEdgeCases()).as(OldBufferDomain::fill);
+        return Combinators.combine(data, Arbitraries.integers().between(0, 64), Arbitraries.of(Fixture.Mmap.Access.class),
+                Arbitraries.of(false, true), Arbitraries.integers().between(0, 9))
+                .as((bytes, extra, access, file, closing) -> {
+                    byte[] content = !file && access == Fixture.Mmap.Access.READ ? new byte[bytes.length] : bytes;
+                    return new Fixture.Mmap(content, Math.max(1, content.length + extra), access, file, closing == 0);
+                });
     }
 
     /**
@@ -135,8 +151,9 @@ public class OldBufferDomain extends DomainContextBase {
     /** {@code memoryview(obj)} of flat objects and of exporters that accept the memoryview's request. */
     public Arbitrary<Fixture> memoryviews() {
         Arbitrary<Fixture> viewable = weighted(
-                Tuple.of(3, flatObjects()),
-                Tuple.of(1, exporterSpecs().filter(e -> e.failWith() == null).map(Fixture.Exporter::new)));
+                Tuple.of(6, flatObjects()),
+                Tuple.of(2, exporterSpecs().filter(e -> e.failWith() == null).map(Fixture.Exporter::new)),
+                Tuple.of(1, mmaps().filter(m -> !((Fixture.Mmap) m).closed())));
         return viewable.map(Fixture.MemoryView::new);
     }
 

@@ -66,6 +66,8 @@ public final class FixtureOracle {
         /** Its storage is its own layout: a stride of more than one byte is not contiguous, whatever the shape. */
         @Override public Kind exporter(Fixture.Exporter f) { return new Kind("Exporter", Layout.ExportProbe.COUNTS, true); }
         @Override public Kind existing(Fixture.Existing f) { return existing.apply(f).accept(this); }
+        /** close() is refused while exported: the probe a release stands for. */
+        @Override public Kind mmap(Fixture.Mmap f) { return Kind.of("mmap", f.closed() ? Layout.ExportProbe.NONE : Layout.ExportProbe.RELEASE); }
         /** The driver's class names; buffer behaviour, and with it how to see an export, is the base type's. */
         @Override public Kind subclass(Fixture.Subclass f) {
             Kind base = f.base().accept(this);
@@ -105,6 +107,11 @@ public final class FixtureOracle {
         @Override public View exporter(Fixture.Exporter f) { return FixtureOracle.exporter(f.spec(), underExisting); }
         @Override public View existing(Fixture.Existing f) { return existing.apply(f).accept(new ViewOf(true)); }
         @Override public View subclass(Fixture.Subclass f) { return f.base().accept(this); }
+        /** A closed map refuses every request with ValueError ("mmap closed or invalid"). */
+        @Override public View mmap(Fixture.Mmap f) {
+            View v = View.flat(f.contents(), f.access() == Fixture.Mmap.Access.READ, underExisting);
+            return f.closed() ? v.refused("ValueError", false) : v;
+        }
 
         private View viewOf(Fixture inner, Fixture outer) {
             return nonNull(inner.accept(this), outer);

@@ -325,6 +325,11 @@ final class BufferWorld {
                     data -> new Fixture.Exporter(new ExporterSpec(data, spec.readOnly(), spec.step(), spec.failWith()))));
         }
         @Override public Optional<WritableBase> existing(Fixture.Existing f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> mmap(Fixture.Mmap f) {
+            return f.access() == Fixture.Mmap.Access.READ || f.closed() ? Optional.empty()
+                    : Optional.of(new WritableBase(f.contents(), 1,
+                            data -> new Fixture.Mmap(data, f.length(), f.access(), f.fileBacked(), f.closed())));
+        }
         @Override public Optional<WritableBase> subclass(Fixture.Subclass f) {
             return f.base().accept(this).map(b -> new WritableBase(b.content(), b.stride(),
                     data -> new Fixture.Subclass(b.withContent().apply(data))));

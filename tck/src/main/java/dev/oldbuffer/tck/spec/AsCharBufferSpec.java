@@ -187,4 +187,11 @@ public class AsCharBufferSpec {
     void required_char23_subclassesAreHandledAsTheirBaseTypes(Subject s) {
         Checks.subclassesAsTheirBase(s, AS_CHAR_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("char24")
+    @RequiresFeature(Feature.MMAP)
+    void required_char24_aClosedMmapIsRefused(Subject s) {
+        Checks.failsWith(s, AS_CHAR_BUFFER, List.of(Fixtures.closedMmap()), s.expectedError("char24"));
+    }
 }

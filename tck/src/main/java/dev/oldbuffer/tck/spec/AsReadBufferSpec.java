@@ -190,4 +190,11 @@ public class AsReadBufferSpec {
     void required_read24_subclassesAreHandledAsTheirBaseTypes(Subject s) {
         Checks.subclassesAsTheirBase(s, AS_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("read25")
+    @RequiresFeature(Feature.MMAP)
+    void required_read25_aClosedMmapIsRefused(Subject s) {
+        Checks.failsWith(s, AS_READ_BUFFER, List.of(Fixtures.closedMmap()), s.expectedError("read25"));
+    }
 }

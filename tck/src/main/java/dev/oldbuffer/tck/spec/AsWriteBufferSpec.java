@@ -199,4 +199,19 @@ public class AsWriteBufferSpec {
     void required_write22_subclassesAreHandledAsTheirBaseTypes(Subject s) {
         Checks.subclassesAsTheirBase(s, AS_WRITE_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("write23")
+    @RequiresFeature({Feature.MMAP, Feature.MEMORY_WRITE})
+    void required_write23_writesThroughTheAddressReachTheMapAndItsFile(Subject s) {
+        Checks.writesThroughAnMmap(s);
+    }
+
+    @Test
+    @SpecAssertion("write24")
+    @RequiresFeature(Feature.MMAP)
+    void required_write24_readOnlyAndClosedMmapsAreRefused(Subject s) {
+        Checks.failsWith(s, AS_WRITE_BUFFER, List.of(new Fixture.Mmap(Fixtures.ascii("read only"), 9,
+                Fixture.Mmap.Access.READ, true, false), Fixtures.closedMmap()), "TypeError");
+    }
 }

@@ -121,4 +121,14 @@ public class CheckReadBufferSpec {
     void required_check11_subclassesAreHandledAsTheirBaseTypes(Subject s) {
         Checks.subclassesAsTheirBase(s, CHECK_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("check12")
+    @RequiresFeature(Feature.MMAP)
+    void required_check12_answersForOpenAndClosedMmaps(Subject s) {
+        Checks.returns(s, CHECK_READ_BUFFER, List.of(Fixtures.writableMmaps().get(0), Fixtures.writableMmaps().get(2),
+                new Fixture.Mmap(new byte[0], 8, Fixture.Mmap.Access.READ, false, false)), 1);
+        Checks.returns(s, CHECK_READ_BUFFER, List.of(Fixtures.closedMmap()), 0);
+        s.verify(s.call(CHECK_READ_BUFFER, Fixtures.closedMmap())).hasNoErrorSet();
+    }
 }

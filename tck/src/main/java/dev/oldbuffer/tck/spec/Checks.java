@@ -129,6 +129,9 @@ final class Checks {
         if (s.has(Feature.ARRAY_MODULE)) {
             objects.add(new Fixture.ArrayOf('h', new byte[] {1, 0, 2, 0}));
         }
+        if (s.has(Feature.MMAP)) {
+            objects.addAll(Fixtures.writableMmaps());   // close() allowed again
+        }
         for (Fixture fixture : objects) {
             ObjRef obj = s.create(fixture);
             CallResult r = s.call(f, obj);
@@ -193,6 +196,41 @@ final class Checks {
                 s.verify(r).hasNoErrorSet();
             }
         }
+    }
+
+    /**
+     * Writes through the address AsWriteBuffer gives for a writable mmap reach the map, and the file behind an ACCESS_WRITE
+     * one after flush(), but never the file behind an ACCESS_COPY one.
+     */
+    static void writesThroughAnMmap(Subject s) {
+        for (Fixture.Mmap map : Fixtures.writableMmaps()) {
+            ObjRef obj = s.create(map);
+            CallResult r = s.call(Function.AS_WRITE_BUFFER, obj);
+            s.verify(r).succeeded().hasLength(map.length());
+            byte[] pattern = new byte[map.length()];
+            for (int i = 0; i < pattern.length; i++) {
+                pattern[i] = (byte) (0x80 + i);
+            }
+            s.write(r.buffer(), pattern);
+            byte[] seen = s.contents(obj);
+            if (!java.util.Arrays.equals(seen, pattern)) {
+                throw TckMessages.shouldHave(s.context(Function.AS_WRITE_BUFFER), r, "make bytes written at the address what "
+                        + map.describe() + "[:] shows", hex(pattern), hex(seen));
+            }
+            if (map.fileBacked()) {
+                byte[] expected = map.access() == Fixture.Mmap.Access.WRITE ? pattern : map.contents();
+                byte[] file = s.fileContents(obj);
+                if (!java.util.Arrays.equals(file, expected)) {
+                    throw TckMessages.shouldHave(s.context(Function.AS_WRITE_BUFFER), r, "leave the file behind " + map.describe()
+                            + (map.access() == Fixture.Mmap.Access.WRITE ? " holding the bytes written" : " as it was"),
+                            hex(expected), hex(file));
+                }
+            }
+        }
+    }
+
+    private static String hex(byte[] data) {
+        return java.util.HexFormat.ofDelimiter(" ").formatHex(data);
     }
 
     /** The exporter's last request carried exactly these flags. */

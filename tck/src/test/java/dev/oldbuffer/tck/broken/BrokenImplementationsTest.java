@@ -55,10 +55,10 @@ class BrokenImplementationsTest {
                     "char11 char12 read11 read12 check07 char30 char32 char33 read30 read32 read33",
                     "char11", outcome(TckMessages.shouldReturn("", "", -1, 0)))),
             Map.entry(Defect.CHECK_LEAVES_ERROR, new Expected(
-                    "check05 check31 check32 check33",
+                    "check12 check05 check31 check32 check33",
                     "check05", outcome(TckMessages.shouldLeaveNoError("", "", "BufferError: memoryview: underlying buffer is not C-contiguous")))),
             Map.entry(Defect.WRONG_EXCEPTION_TYPE, new Expected(
-                    "write07 write08 write10 write31 write32",
+                    "write24 write07 write08 write10 write31 write32",
                     "write07", outcome(TckMessages.shouldSetError("", "", "TypeError", "BufferError: Object is not writable.")))),
             Map.entry(Defect.VIEW_NEVER_RELEASED, new Expected(
                     "char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
@@ -67,16 +67,16 @@ class BrokenImplementationsTest {
                     "char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 2 released")))),
             Map.entry(Defect.POINTER_TO_A_COPY, new Expected(
-                    "char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
+                    "write23 char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
                     "char06", expectation(TckMessages.shouldPointInside("", "", "", "")))),
             Map.entry(Defect.WRITABLE_READ_ONLY, new Expected(
-                    "write06 write07 write30 write32 write33",
+                    "write24 write06 write07 write30 write32 write33",
                     "write06", outcome(TckMessages.shouldReturn("", "", -1, 0)))),
             Map.entry(Defect.CHECK_RETURNS_TWO, new Expected(
                     "check01 check07 check08 check10 check11 check30 check32 check33",
                     "check01", outcome(TckMessages.shouldReturn("", "", 1, 2)))),
             Map.entry(Defect.CHECK_IGNORES_CONTIGUITY, new Expected(
-                    "check03 check04 check07 check30 check32 check33",
+                    "check12 check03 check04 check07 check30 check32 check33",
                     "check03", outcome(TckMessages.shouldReturn("", "", 0, 1)))),
             Map.entry(Defect.SUCCESS_LEAVES_ERROR, new Expected(
                     "read08 read22 read31 read33",
@@ -95,9 +95,13 @@ class BrokenImplementationsTest {
                     "char21 char22 read21 read23 write20 write21",
                     "char21", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "no error set")))),
             Map.entry(Defect.SUBCLASSES_REFUSED, new Expected(
-                    "char23 read24 write22 char01 char02 char03 char04 char05 char08 read01 read02 read03 read04 read05 read08 "
+                    "write30 char23 read24 write22 char01 char02 char03 char04 char05 char08 read01 read02 read03 read04 read05 read08 "
                             + "write01 write02 write03 write04 write05 write11 char30 read30 check07",
                     "char23", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
+            Map.entry(Defect.MMAP_REFUSED, new Expected(
+                    "write23 char01 char02 char03 char04 char05 char08 read01 read02 read03 read04 read05 read08 write01 write02 "
+                            + "write03 write04 write05 write11 char30 read30 write30 char16 read16 write14 check07",
+                    "write23", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
             Map.entry(Defect.NULL_REPLACES_EARLIER_ERROR, new Expected(
                     "char22 read23 write21",
                     "char22", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "SystemError: null argument to internal routine")))),

@@ -146,6 +146,12 @@ public abstract class BrokenProvider implements RuntimeProvider {
         }
     }
 
+    public static final class MmapRefused extends BrokenProvider {
+        public MmapRefused() {
+            super(Defect.MMAP_REFUSED);
+        }
+    }
+
     public static final class NullReplacesEarlierError extends BrokenProvider {
         public NullReplacesEarlierError() {
             super(Defect.NULL_REPLACES_EARLIER_ERROR);

@@ -9,6 +9,7 @@ import dev.oldbuffer.reference.capi.OldBufferFunctions;
 import dev.oldbuffer.reference.capi.OutPointer;
 import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.PyObject;
+import dev.oldbuffer.reference.objects.PyMmap;
 import dev.oldbuffer.reference.objects.PyStr;
 import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.reference.objects.ResizableBuffer;
@@ -230,6 +231,19 @@ enum Defect {
                                       OutPointer buffer, OutPointer bufferLen, int flags) {
                     if (obj instanceof PySubclass) {
                         return fail(interp, "'" + obj.typeName() + "' is not exactly bytes, bytearray or array.array");
+                    }
+                    return super.acquire(interp, function, interfaceName, obj, buffer, bufferLen, flags);
+                }
+            })),
+
+    MMAP_REFUSED("mmap-refused", Profile.DOCUMENTED,
+            "the getters know the builtin buffer types and the C exporter only, and refuse mmap (a whitelist of types)",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int acquire(Interpreter interp, String function, String interfaceName, PyObject obj,
+                                      OutPointer buffer, OutPointer bufferLen, int flags) {
+                    if (obj instanceof PyMmap) {
+                        return fail(interp, "'mmap.mmap' is not a type this implementation exports");
                     }
                     return super.acquire(interp, function, interfaceName, obj, buffer, bufferLen, flags);
                 }

@@ -155,6 +155,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     @Override
+    public synchronized byte[] fileContents(ObjRef mmap) {
+        start(Wire.Op.FILE_CONTENTS).u32(objectNumber(mmap));
+        return send(() -> "fileContents(" + mmap + ")").raw();
+    }
+
+    @Override
     public synchronized ExportCounts exportCounts(ObjRef exporter) {
         start(Wire.Op.EXPORT_COUNTS).u32(objectNumber(exporter));
         Protocol.Response r = send(() -> "exportCounts(" + exporter + ")");

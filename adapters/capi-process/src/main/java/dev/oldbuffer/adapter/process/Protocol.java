@@ -141,6 +141,11 @@ final class Protocol {
                 return null;
             }
             @Override public Void subclass(Fixture.Subclass s) { return nested(Wire.Tag.SUBCLASS, s.base()); }
+            @Override public Void mmap(Fixture.Mmap m) {
+                tag(Wire.Tag.MMAP).u8(m.access().ordinal()).u8(m.fileBacked() ? 1 : 0).u8(m.closed() ? 1 : 0).u32(m.length())
+                        .raw(m.data());
+                return null;
+            }
             @Override public Void existing(Fixture.Existing x) {
                 tag(Wire.Tag.EXISTING).u32(objectNumber.applyAsLong(x.object()));
                 return null;

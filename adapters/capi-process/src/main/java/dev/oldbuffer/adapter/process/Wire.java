@@ -24,7 +24,7 @@ final class Wire {
     /** A request's operation. */
     enum Op {
         HELLO(1), CREATE(2), CALL(3), CALL_BATCH(4), SET_ERROR(5), FETCH_ERROR(6), READ(7), WRITE(8), CONTENTS(9),
-        SET_ITEM(10), TRY_RESIZE(11), TRY_RELEASE(12), EXPORT_COUNTS(13), RESET(14),
+        SET_ITEM(10), TRY_RESIZE(11), TRY_RELEASE(12), EXPORT_COUNTS(13), RESET(14), FILE_CONTENTS(18),
         /** Test hooks: a hang, a crash, a broken stream. */
         SLEEP(15), CRASH(16), DESYNC(17);
 
@@ -88,7 +88,7 @@ final class Wire {
     /** The tag letter that starts a fixture recipe on the wire; {@link Protocol#encode} writes each kind's fields after it. */
     enum Tag {
         BYTES('B'), BYTEARRAY('A'), ARRAY('R'), MEMORYVIEW('M'), SLICED('S'), CAST('C'), READONLY('O'), RELEASED('L'),
-        STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U');
+        STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U'), MMAP('P');
 
         final char letter;
 

@@ -39,8 +39,8 @@ RESULT = struct.Struct(RESULT_FORMAT)         # rc, buffer, length, error follow
 COUNTS = struct.Struct(COUNTS_FORMAT)         # acquires, releases, last flags
 
 FEATURES_C = ['NULL_ARGUMENTS', 'CONFIGURABLE_EXPORTER', 'MEMORY_READ', 'MEMORY_WRITE', 'PRESET_ERROR',
-              'EXPORT_PROBES', 'SUBCLASSES']
-FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES', 'SUBCLASSES']
+              'EXPORT_PROBES', 'SUBCLASSES', 'MMAP']
+FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES', 'SUBCLASSES', 'MMAP']
 
 
 class BytesSubclass(bytes):
@@ -308,8 +308,9 @@ class Driver(object):
             SET_ERROR: self.set_error, FETCH_ERROR: self.fetch_error, READ: self.read, WRITE: self.write,
             CONTENTS: self.contents, SET_ITEM: self.set_item, TRY_RESIZE: self.try_resize,
             TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
-            SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose,
+            SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose, FILE_CONTENTS: self.file_contents,
         }
+        self.files = {}   # id(mmap) -> (mmap, the file behind it), for the maps of files
         self.builders = {
             TAGS['BYTES']: lambda r: bytes(r.raw()),
             TAGS['BYTEARRAY']: lambda r: bytearray(r.raw()),
@@ -325,6 +326,7 @@ class Driver(object):
             TAGS['EXPORTER']: self.build_exporter,
             TAGS['EXISTING']: lambda r: self.obj(r.u32()),   # an object created before: the very same object
             TAGS['SUBCLASS']: self.build_subclass,
+            TAGS['MMAP']: self.build_mmap,
         }
         self.check_wire()
 
@@ -393,6 +395,38 @@ class Driver(object):
         if 'MEMORYVIEW_CAST' not in self.features:
             raise Refusal(UNSUPPORTED, 'memoryview.cast is not available')
         return view.cast(fmt, shape) if shape else view.cast(fmt)
+
+    def build_mmap(self, r):
+        """mmap.mmap: anonymous, or of an unnamed temporary file holding the bytes; access WRITE, READ or COPY."""
+        import tempfile
+        access_code, file_backed, closed, length, data = r.u8(), r.u8(), r.u8(), r.u32(), r.raw()
+        access = (mmap.ACCESS_WRITE, mmap.ACCESS_READ, mmap.ACCESS_COPY)[access_code]
+        if file_backed:
+            f = tempfile.TemporaryFile()
+            f.write(data + bytes(length - len(data)))
+            f.flush()
+            m = mmap.mmap(f.fileno(), length, access=access)
+            self.files[id(m)] = (m, f)
+        else:
+            m = mmap.mmap(-1, length, access=access)
+            if data and access != mmap.ACCESS_READ:
+                m[:len(data)] = data
+        if closed:
+            m.close()
+        return m
+
+    def file_contents(self, r):
+        o = self.obj(r.u32())
+        held = self.files.get(id(o))
+        if held is None or held[0] is not o:
+            raise Refusal(ILLEGAL_ARGUMENT, '%s is not the mmap of a file' % type(o).__name__)
+        try:
+            o.flush()
+        except Exception as e:
+            raise python_error(e)
+        f = held[1]
+        f.seek(0)
+        return u32_bytes(f.read())
 
     def build_subclass(self, r):
         base = self.build(r)
@@ -469,6 +503,16 @@ class Driver(object):
 
     def try_resize(self, r):
         o = self.obj(r.u32())
+        if isinstance(o, mmap.mmap):
+            try:
+                size = len(o)
+                o.resize(size + 1)
+                o.resize(size)
+            except BufferError:
+                return b'\x00'
+            except Exception as e:
+                raise python_error(e)
+            return b'\x01'
         if not isinstance(o, bytearray) and not (self.array is not None and isinstance(o, self.array.array)):
             raise Refusal(ILLEGAL_ARGUMENT, '%s cannot be resized' % type(o).__name__)
         try:
@@ -480,6 +524,12 @@ class Driver(object):
 
     def try_release(self, r):
         o = self.obj(r.u32())
+        if isinstance(o, mmap.mmap):
+            try:
+                o.close()
+            except BufferError:
+                return b'\x00'
+            return b'\x01'
         if not isinstance(o, memoryview):
             raise Refusal(ILLEGAL_ARGUMENT, '%s is not a memoryview' % type(o).__name__)
         try:
@@ -496,6 +546,13 @@ class Driver(object):
 
     def reset(self, r):
         self.objects.clear()
+        for m, f in self.files.values():
+            try:
+                m.close()
+            except Exception:
+                pass    # still exported by an object about to go: the file closes with the map
+            f.close()
+        self.files.clear()
         self.probe.fetch_error()
         return b''
 

@@ -26,7 +26,7 @@ class CtypesFallbackTest {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.PROBE, "ctypes"))) {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");
             assertThat(rt.features()).isEqualTo(EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ,
-                    Feature.MEMORY_WRITE, Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES));
+                    Feature.MEMORY_WRITE, Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP));
 
             ObjRef hello = rt.create(Fixture.bytes("hello".getBytes()));
             CallResult ok = rt.call(Function.AS_CHAR_BUFFER, hello, OutSlots.sentinels());
