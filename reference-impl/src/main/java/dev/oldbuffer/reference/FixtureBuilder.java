@@ -12,6 +12,7 @@ import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyInt;
 import dev.oldbuffer.reference.objects.PyMemoryView;
 import dev.oldbuffer.reference.objects.PyMmap;
+import dev.oldbuffer.reference.objects.PyPythonExporter;
 import dev.oldbuffer.reference.objects.PyNone;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PyStr;
@@ -86,6 +87,9 @@ public class FixtureBuilder {
                     });
                 }
                 return map;
+            }
+            @Override public PyObject pythonExporter(Fixture.PythonExporter p) {
+                return new PyPythonExporter(memory, make(p.base()), PyPythonExporter.Mode.valueOf(p.mode().name()));
             }
             @Override public PyObject subclass(Fixture.Subclass s) {
                 BufferExporter base = (BufferExporter) make(s.base());

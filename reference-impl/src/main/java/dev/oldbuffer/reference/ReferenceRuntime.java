@@ -11,6 +11,7 @@ import dev.oldbuffer.reference.objects.ConfigurableExporter;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyMemoryView;
 import dev.oldbuffer.reference.objects.PyMmap;
+import dev.oldbuffer.reference.objects.PyPythonExporter;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.reference.objects.ResizableBuffer;
@@ -197,6 +198,9 @@ public class ReferenceRuntime implements OldBufferRuntime {
     public ExportCounts exportCounts(ObjRef exporter) {
         if (object(exporter) instanceof ConfigurableExporter counting) {
             return counting.counts();
+        }
+        if (object(exporter) instanceof PyPythonExporter python) {
+            return python.counts();
         }
         throw new IllegalArgumentException(exporter + ": '" + object(exporter).typeName()
                 + "' keeps no export counts (only Fixture.Exporter objects do)");

@@ -21,6 +21,11 @@ public final class PyBytes implements BufferExporter {
         return "bytes";
     }
 
+    /** Frees the storage, as the last reference going does (a copy that only a memoryview held). */
+    public void dealloc(AddressSpace memory) {
+        memory.free(storage);
+    }
+
     public long address() {
         return storage.base();
     }

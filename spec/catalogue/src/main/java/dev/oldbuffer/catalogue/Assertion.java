@@ -22,7 +22,8 @@ import org.apiguardian.api.API;
  * @param expected    per profile, the outcome a conforming implementation shows, where profiles differ
  *                    (e.g. {@code documented: {error: TypeError}, cpython: {error: BufferError}}); may be empty
  * @param testable    false for a statement no black-box test can decide; it needs no test
- * @param note        why an entry is cpython-only, untestable, or otherwise surprising; may be empty
+ * @param note        why an entry is cpython-only, untestable, or otherwise surprising, or where it comes from;
+ *                    its own or, failing that, its topic's note from the catalogue's {@code topics}; may be empty
  */
 @API(status = STABLE, since = "0.1")
 public record Assertion(String id, Function function, String topic, SourceRef source, String requirement,

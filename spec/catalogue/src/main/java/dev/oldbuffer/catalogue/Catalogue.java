@@ -86,19 +86,45 @@ public final class Catalogue {
         if (version.isEmpty()) {
             throw new CatalogueException(name + ": missing 'version'");
         }
+        Map<String, String> topicNotes = topicNotes(root.path("topics"), name);
         Map<String, Assertion> byId = new LinkedHashMap<>();
         int index = 0;
         for (JsonNode entry : root.get("assertions")) {
             index++;
-            Assertion a = parse(entry, name + ": entry #" + index);
+            Assertion a = parse(entry, name + ": entry #" + index, topicNotes);
             if (byId.putIfAbsent(a.id(), a) != null) {
                 throw new CatalogueException(name + ": entry #" + index + ": duplicate id '" + a.id() + "'");
+            }
+        }
+        for (String topic : topicNotes.keySet()) {
+            if (byId.values().stream().noneMatch(a -> a.topic().equals(topic))) {
+                throw new CatalogueException(name + ": topics." + topic + ": no assertion has this topic");
             }
         }
         return new Catalogue(version, byId);
     }
 
-    private static Assertion parse(JsonNode e, String where) {
+    /** The optional {@code topics} mapping: a note per topic, inherited by its assertions that have none. */
+    private static Map<String, String> topicNotes(JsonNode topics, String name) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        if (topics.isMissingNode()) {
+            return notes;
+        }
+        if (!topics.isObject()) {
+            throw new CatalogueException(name + ": 'topics' must map topic names to {note: ...}");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = topics.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> t = it.next();
+            JsonNode v = t.getValue();
+            if (!v.isObject() || v.size() != 1 || !v.path("note").isTextual() || v.get("note").asText().isBlank()) {
+                throw new CatalogueException(name + ": topics." + t.getKey() + ": expected exactly {note: text}");
+            }
+            notes.put(t.getKey(), v.get("note").asText().strip());
+        }
+        return notes;
+    }
+
+    private static Assertion parse(JsonNode e, String where, Map<String, String> topicNotes) {
         if (!e.isObject()) {
             throw new CatalogueException(where + ": not a mapping");
         }
@@ -158,7 +184,7 @@ public final class Catalogue {
             }
         }
         boolean testable = e.path("testable").asBoolean(true);
-        String note = e.path("note").asText("");
+        String note = e.path("note").asText(topicNotes.getOrDefault(e.get("topic").asText(), ""));
         if (!testable && note.isBlank()) {
             throw new CatalogueException(at + ": an untestable assertion needs a 'note' saying why");
         }

@@ -128,4 +128,27 @@ class CatalogueTest {
         assertThatThrownBy(() -> load(GOOD + expected.formatted("{error: TypeError, error-by-cause: {no-buffer: TypeError}}")))
                 .isInstanceOf(CatalogueException.class).hasMessageContaining("not both");
     }
+
+    private static Catalogue loadWithTopics(String topics, String entries) {
+        String yaml = "version: \"t\"\ntopics:\n" + topics.indent(2) + "assertions:\n" + entries.indent(2);
+        return Catalogue.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+
+    @Test
+    void anAssertionWithoutANoteInheritsItsTopics() {
+        Catalogue c = loadWithTopics("success: {note: from the topic}\n",
+                GOOD + GOOD.replace("char01", "char02") + "  note: its own\n");
+        assertThat(c.get("char01").note()).isEqualTo("from the topic");
+        assertThat(c.get("char02").note()).isEqualTo("its own");
+    }
+
+    @Test
+    void aMalformedOrUnusedTopicIsNamed() {
+        assertThatThrownBy(() -> loadWithTopics("success: just text\n", GOOD))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("topics.success: expected exactly {note: text}");
+        assertThatThrownBy(() -> loadWithTopics("success: {note: x, why: y}\n", GOOD))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("topics.success: expected exactly {note: text}");
+        assertThatThrownBy(() -> loadWithTopics("sucess: {note: x}\n", GOOD))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("topics.sucess: no assertion has this topic");
+    }
 }

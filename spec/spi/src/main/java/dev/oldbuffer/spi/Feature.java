@@ -33,5 +33,10 @@ public enum Feature {
      * {@link OldBufferRuntime#tryResize} resizes a file-backed ACCESS_WRITE one, {@link OldBufferRuntime#fileContents} reads
      * the file behind one.
      */
-    MMAP
+    MMAP,
+    /**
+     * {@link Fixture.PythonExporter} (classes with PEP 688's {@code __buffer__}, Python 3.12+) can be created, and their
+     * {@link OldBufferRuntime#exportCounts} read.
+     */
+    PEP688
 }

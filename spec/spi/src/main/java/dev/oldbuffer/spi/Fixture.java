@@ -33,6 +33,14 @@ public sealed interface Fixture {
         return accept(FixtureFacts.PARTS);
     }
 
+    /**
+     * Whether getting a view of the object runs Python code (PEP 688's {@code __buffer__}): then the C API's rule that
+     * no error may be set when it is called matters - CPython runs that code with the error still set.
+     */
+    default boolean exportRunsPython() {
+        return accept(FixtureFacts.EXPORT_RUNS_PYTHON);
+    }
+
     /** The optional features an implementation needs to build this recipe, its parts' included. */
     default Set<Feature> features() {
         Set<Feature> needed = EnumSet.noneOf(Feature.class);
@@ -61,6 +69,7 @@ public sealed interface Fixture {
         R existing(Existing f);
         R subclass(Subclass f);
         R mmap(Mmap f);
+        R pythonExporter(PythonExporter f);
     }
 
     /** {@code bytes(data)}: read-only, contiguous. */
@@ -239,6 +248,50 @@ public sealed interface Fixture {
         @Override public String toString() {
             return "Mmap[" + hex(data) + ", " + length + ", " + access + (fileBacked ? ", file" : "") + (closed ? ", closed" : "") + "]";
         }
+    }
+
+    /**
+     * An instance of a Python class that exports through PEP 688's {@code __buffer__} and {@code __release_buffer__}
+     * (Python 3.12+, {@link Feature#PEP688}), over {@code base} - bytes, bytearray or a memoryview (a strided one, say) -
+     * behaving as {@code mode} says. It counts acquires (views it handed out that were used) and releases, as the
+     * configurable exporter does ({@link OldBufferRuntime#exportCounts}).
+     */
+    record PythonExporter(Fixture base, Mode mode) implements Fixture {
+        /** How the class behaves. */
+        public enum Mode {
+            /** {@code __buffer__} returns {@code memoryview(base)}; {@code __release_buffer__} counts. */
+            WELL_BEHAVED,
+            /** {@code __buffer__} returns a memoryview of a fresh copy ({@code bytes(base)}) at every request. */
+            COPY,
+            /** {@code __buffer__} raises ValueError. */
+            RAISES,
+            /** {@code __buffer__} returns bytes, not a memoryview. */
+            WRONG_TYPE,
+            /** {@code __buffer__} raises BufferError while a view it handed out is still held. */
+            ONCE,
+            /** {@code __release_buffer__} raises RuntimeError after counting. */
+            RELEASE_RAISES,
+            /** {@code __release_buffer__} releases the view and then clears the bytearray {@code base}. */
+            RELEASE_CLEARS;
+
+            /**
+             * True when the memory the call answers with is freed by the release inside the call - a copy nobody else
+             * holds, a cleared bytearray - so the address dangles once the call returns (the page's lifetime warning).
+             */
+            public boolean memoryDiesWithTheRelease() {
+                return this == COPY || this == RELEASE_CLEARS;
+            }
+        }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.pythonExporter(this); }
+        public PythonExporter {
+            Objects.requireNonNull(base, "base");
+            Objects.requireNonNull(mode, "mode");
+            if (mode == Mode.RELEASE_CLEARS && !(base instanceof ByteArray)) {
+                throw new IllegalArgumentException("a __release_buffer__ that clears its object needs a bytearray, not " + base.describe());
+            }
+        }
+        @Override public String describe() { return "pep688(" + base.describe() + ", " + mode.name().toLowerCase() + ")"; }
     }
 
     /** An instance of the configurable exporter type, see {@link ExporterSpec}. */

@@ -27,6 +27,7 @@ final class FixtureFacts {
         @Override public List<Fixture> existing(Fixture.Existing f) { return List.of(); }
         @Override public List<Fixture> subclass(Fixture.Subclass f) { return List.of(f.base()); }
         @Override public List<Fixture> mmap(Fixture.Mmap f) { return List.of(); }
+        @Override public List<Fixture> pythonExporter(Fixture.PythonExporter f) { return List.of(f.base()); }
     };
 
     /** The features a kind needs by itself, before its parts'. */
@@ -46,6 +47,7 @@ final class FixtureFacts {
         @Override public Set<Feature> existing(Fixture.Existing f) { return Set.of(); }
         @Override public Set<Feature> subclass(Fixture.Subclass f) { return Set.of(Feature.SUBCLASSES); }
         @Override public Set<Feature> mmap(Fixture.Mmap f) { return Set.of(Feature.MMAP); }
+        @Override public Set<Feature> pythonExporter(Fixture.PythonExporter f) { return Set.of(Feature.PEP688); }
     };
 
     /** The kinds {@link Fixture.Subclass} may derive from: bytes, bytearray, array.array. */
@@ -65,5 +67,30 @@ final class FixtureFacts {
         @Override public Boolean existing(Fixture.Existing f) { return false; }
         @Override public Boolean subclass(Fixture.Subclass f) { return false; }
         @Override public Boolean mmap(Fixture.Mmap f) { return false; }
+        @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return false; }
+    };
+
+    /**
+     * Whether getting a view of the object runs Python code - PEP 688's {@code __buffer__} - rather than a C slot. A
+     * view of such an object (a memoryview of it) runs none: it holds the view got when it was made.
+     */
+    static final Fixture.Visitor<Boolean> EXPORT_RUNS_PYTHON = new Fixture.Visitor<>() {
+        @Override public Boolean bytes(Fixture.Bytes f) { return false; }
+        @Override public Boolean byteArray(Fixture.ByteArray f) { return false; }
+        @Override public Boolean arrayOf(Fixture.ArrayOf f) { return false; }
+        @Override public Boolean memoryView(Fixture.MemoryView f) { return false; }
+        @Override public Boolean sliced(Fixture.Sliced f) { return false; }
+        @Override public Boolean cast(Fixture.Cast f) { return false; }
+        @Override public Boolean readOnly(Fixture.ReadOnly f) { return false; }
+        @Override public Boolean released(Fixture.Released f) { return false; }
+        @Override public Boolean str(Fixture.Str f) { return false; }
+        @Override public Boolean integer(Fixture.Int f) { return false; }
+        @Override public Boolean none(Fixture.NoneObject f) { return false; }
+        @Override public Boolean exporter(Fixture.Exporter f) { return false; }
+        /** Unknown here: what it stands for was built before. */
+        @Override public Boolean existing(Fixture.Existing f) { return false; }
+        @Override public Boolean subclass(Fixture.Subclass f) { return false; }
+        @Override public Boolean mmap(Fixture.Mmap f) { return false; }
+        @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return true; }
     };
 }

@@ -86,7 +86,22 @@ public class OldBufferDomain extends DomainContextBase {
                 Tuple.of(2, casts()),
                 Tuple.of(1, views.map(Fixture.ReadOnly::new)),
                 Tuple.of(1, views.map(Fixture.Released::new)),
-                Tuple.of(1, mmaps()));
+                Tuple.of(1, mmaps()),
+                Tuple.of(1, pythonExporters()));
+    }
+
+    /**
+     * Python-level exporters (PEP 688) over bytes, a bytearray or a strided memoryview. Not the modes whose memory dies
+     * with the release inside the call (a fresh copy, a bytearray cleared by __release_buffer__): the properties use
+     * the address after the call returns, which the page's lifetime warning says nothing keeps valid for them; the
+     * pep688 assertions cover those modes.
+     */
+    public Arbitrary<Fixture> pythonExporters() {
+        Arbitrary<Fixture> bases = either(contents().map(Fixture.Bytes::new), contents().map(Fixture.ByteArray::new),
+                contents().map(c -> new Fixture.Sliced(Fixture.memoryview(Fixture.bytearray(c)), null, null, 2)));
+        Arbitrary<Fixture.PythonExporter.Mode> modes = Arbitraries.of(Fixture.PythonExporter.Mode.class)
+                .filter(m -> !m.memoryDiesWithTheRelease());
+        return Combinators.combine(bases, modes).as(Fixture.PythonExporter::new);
     }
 
     /**

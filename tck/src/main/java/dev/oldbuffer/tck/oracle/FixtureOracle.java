@@ -68,6 +68,7 @@ public final class FixtureOracle {
         @Override public Kind existing(Fixture.Existing f) { return existing.apply(f).accept(this); }
         /** close() is refused while exported: the probe a release stands for. */
         @Override public Kind mmap(Fixture.Mmap f) { return Kind.of("mmap", f.closed() ? Layout.ExportProbe.NONE : Layout.ExportProbe.RELEASE); }
+        @Override public Kind pythonExporter(Fixture.PythonExporter f) { return Kind.of("Pep688Exporter", Layout.ExportProbe.COUNTS); }
         /** The driver's class names; buffer behaviour, and with it how to see an export, is the base type's. */
         @Override public Kind subclass(Fixture.Subclass f) {
             Kind base = f.base().accept(this);
@@ -107,6 +108,19 @@ public final class FixtureOracle {
         @Override public View exporter(Fixture.Exporter f) { return FixtureOracle.exporter(f.spec(), underExisting); }
         @Override public View existing(Fixture.Existing f) { return existing.apply(f).accept(new ViewOf(true)); }
         @Override public View subclass(Fixture.Subclass f) { return f.base().accept(this); }
+        /**
+         * What {@code __buffer__} hands out, asked for the request: the base's view (a copy of its bytes, read-only, for
+         * COPY); a raising {@code __buffer__} refuses with ValueError, one that returns no memoryview with TypeError.
+         */
+        @Override public View pythonExporter(Fixture.PythonExporter f) {
+            View base = viewOf(f.base(), f);
+            return switch (f.mode()) {
+                case RAISES -> base.refused("ValueError", false);
+                case WRONG_TYPE -> base.refused("TypeError", false);
+                case COPY -> View.flat(base.logicalBytes(), true, false);
+                default -> base;
+            };
+        }
         /** A closed map refuses every request with ValueError ("mmap closed or invalid"). */
         @Override public View mmap(Fixture.Mmap f) {
             View v = View.flat(f.contents(), f.access() == Fixture.Mmap.Access.READ, underExisting);

@@ -330,6 +330,7 @@ final class BufferWorld {
                     : Optional.of(new WritableBase(f.contents(), 1,
                             data -> new Fixture.Mmap(data, f.length(), f.access(), f.fileBacked(), f.closed())));
         }
+        @Override public Optional<WritableBase> pythonExporter(Fixture.PythonExporter f) { return Optional.empty(); }
         @Override public Optional<WritableBase> subclass(Fixture.Subclass f) {
             return f.base().accept(this).map(b -> new WritableBase(b.content(), b.stride(),
                     data -> new Fixture.Subclass(b.withContent().apply(data))));

@@ -94,7 +94,7 @@ public class ErrorIndicatorProperties {
     @SpecAssertion("check32")
     @RequiresFeature(Feature.PRESET_ERROR)
     void required_check32_anEarlierErrorFaresAsTheProfileSays(@ForAll Fixture object, Subject s) {
-        Expectations.assumeBuildable(s, object);
+        Expectations.assumeBuildableWithAnErrorSet(s, object);
         Layout layout = s.layout(object);
         ObjRef obj = s.create(object);
         s.setError(PRESET);
@@ -167,7 +167,7 @@ public class ErrorIndicatorProperties {
     }
 
     private static void failureReplacesPresetError(Subject s, Function f, Fixture object, String id) {
-        Expectations.assumeBuildable(s, object);
+        Expectations.assumeBuildableWithAnErrorSet(s, object);
         Layout layout = s.layout(object);
         ObjRef obj = s.create(object);
         s.setError(PRESET);
@@ -176,7 +176,7 @@ public class ErrorIndicatorProperties {
     }
 
     private static void successKeepsPresetError(Subject s, Function f, Fixture object) {
-        Expectations.assumeBuildable(s, object);
+        Expectations.assumeBuildableWithAnErrorSet(s, object);
         ObjRef obj = s.create(object);
         s.setError(PRESET);
         s.verify(s.call(f, obj)).succeeded().hasErrorType(PRESET.type()).hasErrorMessage(PRESET.message());

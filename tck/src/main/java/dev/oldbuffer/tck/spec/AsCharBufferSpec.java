@@ -194,4 +194,25 @@ public class AsCharBufferSpec {
     void required_char24_aClosedMmapIsRefused(Subject s) {
         Checks.failsWith(s, AS_CHAR_BUFFER, List.of(Fixtures.closedMmap()), s.expectedError("char24"));
     }
+
+    @Test
+    @SpecAssertion("char25")
+    @RequiresFeature(Feature.PEP688)
+    void required_char25_pythonExportersAreAcceptedAndReleasedOnce(Subject s) {
+        Pep688Checks.accepted(s, AS_CHAR_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("char26")
+    @RequiresFeature(Feature.PEP688)
+    void required_char26_pythonExporterRefusalsSetTheProfilesError(Subject s) {
+        Pep688Checks.refused(s, AS_CHAR_BUFFER, "char26");
+    }
+
+    @Test
+    @SpecAssertion("char27")
+    @RequiresFeature(Feature.PEP688)
+    void required_char27_releaseTroubleStaysInsideTheCall(Subject s) {
+        Pep688Checks.releaseTroubleStaysInside(s, AS_CHAR_BUFFER);
+    }
 }

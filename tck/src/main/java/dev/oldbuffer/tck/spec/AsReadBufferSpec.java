@@ -197,4 +197,25 @@ public class AsReadBufferSpec {
     void required_read25_aClosedMmapIsRefused(Subject s) {
         Checks.failsWith(s, AS_READ_BUFFER, List.of(Fixtures.closedMmap()), s.expectedError("read25"));
     }
+
+    @Test
+    @SpecAssertion("read26")
+    @RequiresFeature(Feature.PEP688)
+    void required_read26_pythonExportersAreAcceptedAndReleasedOnce(Subject s) {
+        Pep688Checks.accepted(s, AS_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("read27")
+    @RequiresFeature(Feature.PEP688)
+    void required_read27_pythonExporterRefusalsSetTheProfilesError(Subject s) {
+        Pep688Checks.refused(s, AS_READ_BUFFER, "read27");
+    }
+
+    @Test
+    @SpecAssertion("read28")
+    @RequiresFeature(Feature.PEP688)
+    void required_read28_releaseTroubleStaysInsideTheCall(Subject s) {
+        Pep688Checks.releaseTroubleStaysInside(s, AS_READ_BUFFER);
+    }
 }

@@ -214,4 +214,25 @@ public class AsWriteBufferSpec {
         Checks.failsWith(s, AS_WRITE_BUFFER, List.of(new Fixture.Mmap(Fixtures.ascii("read only"), 9,
                 Fixture.Mmap.Access.READ, true, false), Fixtures.closedMmap()), "TypeError");
     }
+
+    @Test
+    @SpecAssertion("write25")
+    @RequiresFeature(Feature.PEP688)
+    void required_write25_pythonExportersAreAcceptedAndReleasedOnce(Subject s) {
+        Pep688Checks.accepted(s, AS_WRITE_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("write26")
+    @RequiresFeature(Feature.PEP688)
+    void required_write26_pythonExporterRefusalsSetTheProfilesError(Subject s) {
+        Pep688Checks.refused(s, AS_WRITE_BUFFER, "write26");
+    }
+
+    @Test
+    @SpecAssertion("write27")
+    @RequiresFeature(Feature.PEP688)
+    void required_write27_releaseTroubleStaysInsideTheCall(Subject s) {
+        Pep688Checks.releaseTroubleStaysInside(s, AS_WRITE_BUFFER);
+    }
 }

@@ -131,4 +131,19 @@ public class CheckReadBufferSpec {
         Checks.returns(s, CHECK_READ_BUFFER, List.of(Fixtures.closedMmap()), 0);
         s.verify(s.call(CHECK_READ_BUFFER, Fixtures.closedMmap())).hasNoErrorSet();
     }
+
+    @Test
+    @SpecAssertion("check13")
+    @RequiresFeature(Feature.PEP688)
+    void required_check13_pythonExportersAnswerAsTheirMemoryviews(Subject s) {
+        Pep688Checks.accepted(s, CHECK_READ_BUFFER);
+        Pep688Checks.refused(s, CHECK_READ_BUFFER, "check13");
+    }
+
+    @Test
+    @SpecAssertion("check14")
+    @RequiresFeature(Feature.PEP688)
+    void required_check14_releaseTroubleStaysInsideTheCall(Subject s) {
+        Pep688Checks.releaseTroubleStaysInside(s, CHECK_READ_BUFFER);
+    }
 }

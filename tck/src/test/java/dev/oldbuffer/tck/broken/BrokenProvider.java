@@ -163,4 +163,10 @@ public abstract class BrokenProvider implements RuntimeProvider {
             super(Defect.NULL_CRASHES);
         }
     }
+
+    public static final class Pep688Refused extends BrokenProvider {
+        public Pep688Refused() {
+            super(Defect.PEP688_REFUSED);
+        }
+    }
 }

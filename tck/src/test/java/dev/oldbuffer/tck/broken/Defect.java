@@ -10,6 +10,7 @@ import dev.oldbuffer.reference.capi.OutPointer;
 import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PyMmap;
+import dev.oldbuffer.reference.objects.PyPythonExporter;
 import dev.oldbuffer.reference.objects.PyStr;
 import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.reference.objects.ResizableBuffer;
@@ -246,6 +247,25 @@ enum Defect {
                         return fail(interp, "'mmap.mmap' is not a type this implementation exports");
                     }
                     return super.acquire(interp, function, interfaceName, obj, buffer, bufferLen, flags);
+                }
+            })),
+
+    PEP688_REFUSED("pep688-refused", Profile.DOCUMENTED,
+            "the getters look for a C buffer slot only, so a class that exports through __buffer__ (PEP 688) is refused, "
+                    + "as on a runtime that never wires the slot",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int acquire(Interpreter interp, String function, String interfaceName, PyObject obj,
+                                      OutPointer buffer, OutPointer bufferLen, int flags) {
+                    if (obj instanceof PyPythonExporter) {
+                        return fail(interp, "a bytes-like object is required, not '" + obj.typeName() + "'");
+                    }
+                    return super.acquire(interp, function, interfaceName, obj, buffer, bufferLen, flags);
+                }
+
+                @Override
+                public int checkReadBuffer(Interpreter interp, PyObject obj) {
+                    return obj instanceof PyPythonExporter ? 0 : super.checkReadBuffer(interp, obj);
                 }
             })),
 

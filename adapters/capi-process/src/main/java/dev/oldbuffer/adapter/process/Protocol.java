@@ -146,6 +146,12 @@ final class Protocol {
                         .raw(m.data());
                 return null;
             }
+            /** The mode by name, so that the driver can refuse one it does not know. */
+            @Override public Void pythonExporter(Fixture.PythonExporter p) {
+                tag(Wire.Tag.PYTHON_EXPORTER).text(p.mode().name());
+                p.base().accept(this);
+                return null;
+            }
             @Override public Void existing(Fixture.Existing x) {
                 tag(Wire.Tag.EXISTING).u32(objectNumber.applyAsLong(x.object()));
                 return null;

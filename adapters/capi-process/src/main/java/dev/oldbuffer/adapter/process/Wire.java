@@ -1,6 +1,7 @@
 package dev.oldbuffer.adapter.process;
 
 import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -88,7 +89,8 @@ final class Wire {
     /** The tag letter that starts a fixture recipe on the wire; {@link Protocol#encode} writes each kind's fields after it. */
     enum Tag {
         BYTES('B'), BYTEARRAY('A'), ARRAY('R'), MEMORYVIEW('M'), SLICED('S'), CAST('C'), READONLY('O'), RELEASED('L'),
-        STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U'), MMAP('P');
+        STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U'), MMAP('P'),
+        PYTHON_EXPORTER('Y');
 
         final char letter;
 
@@ -124,7 +126,11 @@ final class Wire {
         for (Tag t : Tag.values()) {
             py.append('\'').append(t.name()).append("': '").append(t.letter).append("', ");
         }
-        py.append("}\nFEATURES = (");
+        py.append("}\nPEP688_MODES = (");
+        for (Fixture.PythonExporter.Mode m : Fixture.PythonExporter.Mode.values()) {
+            py.append('\'').append(m.name()).append("', ");
+        }
+        py.append(")\nFEATURES = (");
         for (Feature f : Feature.values()) {
             py.append('\'').append(f.name()).append("', ");
         }

@@ -14,6 +14,7 @@ oldbuffer_wire, which the adapter generates from its Wire class next to this fil
 """
 import builtins
 import faulthandler
+import gc
 import hashlib
 import importlib.machinery
 import importlib.util
@@ -24,6 +25,7 @@ import struct
 import sys
 import sysconfig
 import time
+import weakref
 
 from oldbuffer_wire import *   # the protocol's codes, generated from Wire.java
 
@@ -49,6 +51,83 @@ class BytesSubclass(bytes):
 
 class ByteArraySubclass(bytearray):
     """A Python subclass without overrides: it inherits bytearray's buffer slots."""
+
+
+class ReleaseFailed(RuntimeError):
+    """What a RELEASE_RAISES exporter raises: unraisable by design, so the driver keeps it off stderr."""
+
+
+def quiet_unraisable(default_hook):
+    def hook(unraisable):
+        if not isinstance(unraisable.exc_value, ReleaseFailed):
+            default_hook(unraisable)
+    return hook
+
+
+class Pep688Exporter(object):
+    """A class that exports through PEP 688's __buffer__/__release_buffer__ (honoured by CPython 3.12+).
+
+    mode is one of PEP688_MODES. It counts as the C probe's exporter does: an acquire is a memoryview handed out that
+    the interpreter used - one it dropped without using (a strided one refusing the request) dies unreleased and is
+    uncounted - and a release is a __release_buffer__ call.
+    """
+
+    def __init__(self, base, mode):
+        self.base = base
+        self.mode = mode
+        self.acquires = 0
+        self.releases = 0
+        self.last_flags = -1
+        self.released_views = set()
+
+    def __buffer__(self, flags):
+        self.last_flags = flags
+        if self.mode == 'RAISES':
+            raise ValueError('exporter refused')
+        if self.mode == 'WRONG_TYPE':
+            return bytes(self.base)
+        if self.mode == 'ONCE' and self.acquires > self.releases:
+            raise BufferError('exporter already exported')
+        view = memoryview(bytes(self.base) if self.mode == 'COPY' else self.base)
+        self.acquires += 1
+        weakref.finalize(view, self._gone, id(view))
+        return view
+
+    def _gone(self, view_id):
+        if view_id in self.released_views:
+            self.released_views.discard(view_id)
+        else:
+            self.acquires -= 1    # dropped by the interpreter without __release_buffer__: it was never used
+
+    def __release_buffer__(self, view):
+        self.releases += 1
+        self.released_views.add(id(view))
+        if self.mode == 'RELEASE_RAISES':
+            raise ReleaseFailed('__release_buffer__ failed')
+        if self.mode == 'RELEASE_CLEARS':
+            view.release()
+            self.base.clear()
+
+    def contents(self):
+        if self.mode in ('RAISES', 'WRONG_TYPE'):
+            memoryview(self)   # raises what the exporter raises
+        with memoryview(self.base) as m:
+            return m.tobytes()
+
+
+def pep688_honoured():
+    """True when the interpreter exports through __buffer__ (PEP 688): the language from 3.12 on.
+
+    PyPy's memoryview has long honoured an app-level __buffer__ of its own, but not its C API (cpyext), and a 3.9-level
+    runtime owes PEP 688 nothing: such objects are not applicable there.
+    """
+    if sys.version_info < (3, 12):
+        return False
+    try:
+        with memoryview(Pep688Exporter(bytearray(b'x'), 'WELL_BEHAVED')) as m:
+            return m.tobytes() == b'x'
+    except TypeError:
+        return False
 
 
 _array_subclass = []
@@ -303,6 +382,9 @@ class Driver(object):
             self.features.append('MEMORYVIEW_CAST')
         except Exception:
             pass
+        if pep688_honoured():
+            self.features.append('PEP688')
+            sys.unraisablehook = quiet_unraisable(sys.unraisablehook)
         self.handlers = {
             HELLO: self.hello, CREATE: self.create, CALL: self.call, CALL_BATCH: self.call_batch,
             SET_ERROR: self.set_error, FETCH_ERROR: self.fetch_error, READ: self.read, WRITE: self.write,
@@ -327,6 +409,7 @@ class Driver(object):
             TAGS['EXISTING']: lambda r: self.obj(r.u32()),   # an object created before: the very same object
             TAGS['SUBCLASS']: self.build_subclass,
             TAGS['MMAP']: self.build_mmap,
+            TAGS['PYTHON_EXPORTER']: self.build_python_exporter,
         }
         self.check_wire()
 
@@ -337,7 +420,7 @@ class Driver(object):
             problems.append('operations %s' % sorted(set(OPS) ^ set(self.handlers)))
         if set(self.builders) != set(TAGS.values()):
             problems.append('fixture tags %s' % sorted(set(TAGS.values()) ^ set(self.builders)))
-        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST'] if f not in FEATURES]
+        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688'] if f not in FEATURES]
         if unknown:
             problems.append('features %s' % unknown)
         if problems:
@@ -438,6 +521,15 @@ class Driver(object):
             return array_subclass(self.array)(base.typecode, base)
         raise Refusal(ILLEGAL_ARGUMENT, 'only bytes, bytearray and array.array are subclassed, not %s' % type(base).__name__)
 
+    def build_python_exporter(self, r):
+        mode = r.text()
+        base = self.build(r)
+        if mode not in PEP688_MODES:
+            raise Refusal(ILLEGAL_ARGUMENT, 'no PEP 688 exporter mode %r; known: %s' % (mode, ', '.join(PEP688_MODES)))
+        if 'PEP688' not in self.features:
+            raise Refusal(UNSUPPORTED, 'this interpreter does not export through __buffer__ (PEP 688 is Python 3.12+)')
+        return Pep688Exporter(base, mode)
+
     def build_released(self, r):
         view = self.build(r)
         view.release()
@@ -472,6 +564,8 @@ class Driver(object):
         if self.is_exporter(o):
             return u32_bytes(self.probe.exporter_contents(o))
         try:
+            if isinstance(o, Pep688Exporter):   # its base, so that looking does not count as an acquire
+                return u32_bytes(o.contents())
             with memoryview(o) as m:
                 return u32_bytes(m.tobytes())
         except Exception as e:
@@ -484,6 +578,8 @@ class Driver(object):
     def set_item(self, r):
         o, index, value = self.obj(r.u32()), r.unpack(I32)[0], r.u8()
         try:
+            if isinstance(o, Pep688Exporter):
+                o = o.base   # through its base, so that storing does not count as an acquire
             if self.is_exporter(o):
                 self.probe.exporter_setitem(o, index, value)
             elif isinstance(o, bytearray):
@@ -540,6 +636,10 @@ class Driver(object):
 
     def export_counts(self, r):
         o = self.obj(r.u32())
+        if isinstance(o, Pep688Exporter):
+            if sys.implementation.name != 'cpython':
+                gc.collect()   # without reference counting, views dropped unused are finalized (uncounted) only now
+            return COUNTS.pack(o.acquires, o.releases, o.last_flags)
         if not self.is_exporter(o):
             raise Refusal(ILLEGAL_ARGUMENT, '%s is not an exporter' % type(o).__name__)
         return COUNTS.pack(*self.probe.exporter_counts(o))

@@ -25,8 +25,12 @@ class CtypesFallbackTest {
     void callsWorkWithoutTheCProbe(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.PROBE, "ctypes"))) {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");
-            assertThat(rt.features()).isEqualTo(EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ,
-                    Feature.MEMORY_WRITE, Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP));
+            EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
+                    Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP);
+            if (TestRuntime.honoursPep688(rt)) {
+                expected.add(Feature.PEP688);   // a Python class: no C needed
+            }
+            assertThat(rt.features()).isEqualTo(expected);
 
             ObjRef hello = rt.create(Fixture.bytes("hello".getBytes()));
             CallResult ok = rt.call(Function.AS_CHAR_BUFFER, hello, OutSlots.sentinels());

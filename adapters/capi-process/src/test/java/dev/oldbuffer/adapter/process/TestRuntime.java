@@ -54,6 +54,13 @@ enum TestRuntime {
         return this == PYPY3;
     }
 
+    /** Whether the interpreter is at the language level of PEP 688 (3.12), which the driver requires for it. */
+    static boolean honoursPep688(ProcessRuntime rt) {
+        String[] version = rt.info().details().get("python.version").split("[. ]");
+        int major = Integer.parseInt(version[0]), minor = Integer.parseInt(version[1]);
+        return major > 3 || (major == 3 && minor >= 12);
+    }
+
     /** The options that open this runtime (plus {@code extra}). */
     Map<String, String> options(Map<String, String> extra) {
         Map<String, String> options = new HashMap<>();
