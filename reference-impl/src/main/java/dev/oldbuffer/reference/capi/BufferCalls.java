@@ -27,12 +27,14 @@ public abstract class BufferCalls implements OldBufferFunctions {
         return callGetBufferSlot(interp, exporter, flags);
     }
 
-    /** {@code PyType_Call_bf_getbuffer}: calls the slot; its exception becomes the error indicator. */
+    /** {@code PyType_Call_bf_getbuffer}: calls the slot; its exception becomes the error indicator (none for a silent one). */
     protected View callGetBufferSlot(Interpreter interp, BufferExporter exporter, int flags) {
         try {
             return exporter.getBuffer(flags);
         } catch (PyException e) {
-            interp.threadState().set(e.error());
+            if (!e.isSilent()) {
+                interp.threadState().set(e.error());
+            }
             return null;
         }
     }

@@ -3,6 +3,7 @@ package dev.oldbuffer.reference.capi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.oldbuffer.reference.objects.BufferExporter;
+import dev.oldbuffer.reference.objects.Contiguity;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.View;
 import dev.oldbuffer.spi.PyBuf;
@@ -15,6 +16,9 @@ import org.apiguardian.api.API;
  * both out-parameters; every failure returns -1 with a TypeError (whatever the exporter raised is kept in
  * the message only); CheckReadBuffer answers 1 or 0 and never leaves an error of its own. Where the page
  * is silent (NULL arguments) the model stays inside the promise: -1 with TypeError, or 0 for the check.
+ * The page asks for one segment, so the model looks at what the exporter handed back before passing it on - an
+ * exporter that ignores the request (a strided or indirect view to a simple one, a read-only view to a writable
+ * one) is refused like any other.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public class DocumentedFunctions extends BufferCalls {
@@ -53,14 +57,34 @@ public class DocumentedFunctions extends BufferCalls {
         if (view == null) {
             return fail(interp, refusal(interp.threadState().fetch(), obj, interfaceName));
         }
+        String unusable = unusable(view, flags);
+        if (unusable != null) {
+            releaseBuffer(view);
+            return fail(interp, "'" + obj.typeName() + "' object does not support the " + interfaceName
+                    + " buffer interface (its exporter handed back " + unusable + ")");
+        }
         storeResult(view, buffer, bufferLen);
         releaseBuffer(view);
         return 0;
     }
 
+    /**
+     * Why a view the exporter handed back cannot be passed on, or null when it can: it must be one segment
+     * ({@code PyBuffer_IsContiguous(view, 'A')}), and writable when a writable view was asked for.
+     */
+    protected String unusable(View view, int flags) {
+        if (!Contiguity.isSingleSegment(view)) {
+            return view.suboffsets() != null ? "an indirect view (suboffsets)" : "a view that is not one segment";
+        }
+        if ((flags & PyBuf.WRITABLE) != 0 && view.readonly()) {
+            return "a read-only view to a writable request";
+        }
+        return null;
+    }
+
     /** A TypeError message that still says what the exporter objected to. */
     protected String refusal(Optional<PyError> raised, PyObject obj, String interfaceName) {
-        PyError error = raised.orElse(new PyError("TypeError", "no error set"));
+        PyError error = raised.orElse(new PyError("TypeError", "'" + obj.typeName() + "' failed to export a buffer and set no error"));
         if (error.type().equals("TypeError")) {
             return error.message();
         }
@@ -90,7 +114,7 @@ public class DocumentedFunctions extends BufferCalls {
                 return 0;
             }
             releaseBuffer(view);
-            return 1;
+            return unusable(view, PyBuf.SIMPLE) == null ? 1 : 0;
         } finally {
             interp.threadState().restore(callers);
         }

@@ -72,6 +72,19 @@ public final class Contiguity {
         return isF(view);
     }
 
+    /**
+     * {@code PyBuffer_IsContiguous(view, 'A')}: no suboffsets, and C- or Fortran-contiguous - one segment, in
+     * whichever order.
+     */
+    public static boolean isSingleSegment(View view) {
+        return view.suboffsets() == null && (isC(view) || isF(view));
+    }
+
+    /** {@code PyBuffer_IsContiguous(view, 'C')}: no suboffsets, and C-contiguous. */
+    public static boolean isCSegment(View view) {
+        return view.suboffsets() == null && isC(view);
+    }
+
     /** The strides of a C-contiguous array of this shape ({@code init_strides_from_shape}). */
     public static int[] cStrides(int[] shape, int itemsize) {
         int[] strides = new int[shape.length];

@@ -14,9 +14,29 @@ public class PyException extends Exception {
 
     private final transient PyError error;
 
+    private final boolean silent;
+
     public PyException(String type, String message) {
+        this(type, message, false);
+    }
+
+    private PyException(String type, String message, boolean silent) {
         super(type + ": " + message, null, false, false);
         this.error = new PyError(type, message);
+        this.silent = silent;
+    }
+
+    /**
+     * A slot that returned -1 without setting an exception. C callers see no error at all; Python code above them
+     * sees the SystemError the interpreter makes of it, which is what {@link #error()} holds.
+     */
+    public static PyException silent() {
+        return new PyException("SystemError", "error return without exception set", true);
+    }
+
+    /** True for {@link #silent()}: the slot failed with no exception set. */
+    public boolean isSilent() {
+        return silent;
     }
 
     public PyError error() {

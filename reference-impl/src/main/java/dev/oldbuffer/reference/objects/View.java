@@ -20,14 +20,28 @@ import org.apiguardian.api.API;
  * @param shape    items per dimension, or null
  * @param strides  bytes to step per dimension, or null (C-contiguous)
  * @param obj      the exporter to give the view back to ({@code view.obj})
+ * @param suboffsets per dimension, the offset to add after following a pointer, or null (no indirection); only an
+ *                 exporter that breaks the rules hands them to a request that did not ask for them
  */
 @API(status = INTERNAL, since = "0.1")
 public record View(long buf, int len, boolean readonly, int itemsize, String format, int ndim, int[] shape,
-                   int[] strides, BufferExporter obj) {
+                   int[] strides, BufferExporter obj, int[] suboffsets) {
 
     public View {
         shape = shape == null ? null : shape.clone();
         strides = strides == null ? null : strides.clone();
+        suboffsets = suboffsets == null ? null : suboffsets.clone();
+    }
+
+    /** A view without suboffsets, as every well-behaved exporter hands out. */
+    public View(long buf, int len, boolean readonly, int itemsize, String format, int ndim, int[] shape, int[] strides,
+                BufferExporter obj) {
+        this(buf, len, readonly, itemsize, format, ndim, shape, strides, obj, null);
+    }
+
+    @Override
+    public int[] suboffsets() {
+        return suboffsets == null ? null : suboffsets.clone();
     }
 
     @Override
@@ -53,19 +67,19 @@ public record View(long buf, int len, boolean readonly, int itemsize, String for
     }
 
     public View withBuf(long newBuf) {
-        return new View(newBuf, len, readonly, itemsize, format, ndim, shape, strides, obj);
+        return new View(newBuf, len, readonly, itemsize, format, ndim, shape, strides, obj, suboffsets);
     }
 
     public View withReadonly(boolean newReadonly) {
-        return new View(buf, len, newReadonly, itemsize, format, ndim, shape, strides, obj);
+        return new View(buf, len, newReadonly, itemsize, format, ndim, shape, strides, obj, suboffsets);
     }
 
     public View withObj(BufferExporter newObj) {
-        return new View(buf, len, readonly, itemsize, format, ndim, shape, strides, newObj);
+        return new View(buf, len, readonly, itemsize, format, ndim, shape, strides, newObj, suboffsets);
     }
 
     public View withFormat(String newFormat) {
-        return new View(buf, len, readonly, itemsize, newFormat, ndim, shape, strides, obj);
+        return new View(buf, len, readonly, itemsize, newFormat, ndim, shape, strides, obj, suboffsets);
     }
 
     /** Same memory and flags, new layout. */
@@ -81,7 +95,7 @@ public record View(long buf, int len, boolean readonly, int itemsize, String for
     public boolean equals(Object o) {
         return o instanceof View v && buf == v.buf && len == v.len && readonly == v.readonly && itemsize == v.itemsize
                 && Objects.equals(format, v.format) && ndim == v.ndim && Arrays.equals(shape, v.shape)
-                && Arrays.equals(strides, v.strides) && obj == v.obj;
+                && Arrays.equals(strides, v.strides) && obj == v.obj && Arrays.equals(suboffsets, v.suboffsets);
     }
 
     @Override
@@ -93,6 +107,7 @@ public record View(long buf, int len, boolean readonly, int itemsize, String for
     public String toString() {
         return "View[buf=0x" + Long.toHexString(buf) + ", len=" + len + (readonly ? ", readonly" : "") + ", itemsize=" + itemsize
                 + ", format=" + format + ", ndim=" + ndim + ", shape=" + Arrays.toString(shape)
-                + ", strides=" + Arrays.toString(strides) + ", obj=" + (obj == null ? "NULL" : obj.typeName()) + "]";
+                + ", strides=" + Arrays.toString(strides) + (suboffsets == null ? "" : ", suboffsets=" + Arrays.toString(suboffsets))
+                + ", obj=" + (obj == null ? "NULL" : obj.typeName()) + "]";
     }
 }

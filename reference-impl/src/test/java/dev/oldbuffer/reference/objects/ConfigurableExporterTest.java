@@ -86,4 +86,48 @@ class ConfigurableExporterTest {
         assertThat(m.toBytes()).containsExactly(ascii("abcd"));
         assertThat(e.counts()).isEqualTo(new ExportCounts(1, 0, BufferProtocol.FULL_RO));
     }
+
+    @Test
+    void anIndirectViewIsATableOfPointersIntoTheData() throws PyException {
+        ConfigurableExporter e = exporter(ExporterSpec.breaking(ExporterSpec.RuleBreak.INDIRECT_ANYWAY, ascii("xyz")));
+
+        View v = e.getBuffer(PyBuf.SIMPLE);
+        assertThat(v.suboffsets()).containsExactly(0);
+        assertThat(Contiguity.isSingleSegment(v)).isFalse();
+        long second = java.nio.ByteBuffer.wrap(py.memory.read(v.buf() + ConfigurableExporter.POINTER_SIZE, 8))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        assertThat(py.memory.read(second, 2)).isEqualTo(ascii("yz"));
+        assertThat(e.counts().acquires()).isEqualTo(1);
+    }
+
+    @Test
+    void aSilentFailureAcquiresNothingAndSetsNoErrorForCCallers() {
+        ConfigurableExporter e = exporter(ExporterSpec.breaking(ExporterSpec.RuleBreak.FAILS_SILENTLY, ascii("q")));
+
+        assertThatThrownBy(() -> e.getBuffer(PyBuf.SIMPLE)).isInstanceOfSatisfying(PyException.class,
+                x -> assertThat(x.isSilent()).isTrue());
+        assertThat(e.counts()).isEqualTo(new ExportCounts(0, 0, PyBuf.SIMPLE));
+    }
+
+    @Test
+    void writableAnywayGrantsAWritableRequestWithAReadOnlyViewOverWritableMemory() throws PyException {
+        ConfigurableExporter e = exporter(ExporterSpec.breaking(ExporterSpec.RuleBreak.WRITABLE_ANYWAY, ascii("ro")));
+
+        View v = e.getBuffer(PyBuf.WRITABLE);
+        assertThat(v.readonly()).isTrue();
+        py.memory.write(v.buf(), ascii("rw"));
+        assertThat(e.toBytes()).isEqualTo(ascii("rw"));
+    }
+
+    @Test
+    void fortranAndZeroDimensionalViewsAreOneSegment() throws PyException {
+        View fortran = exporter(ExporterSpec.breaking(ExporterSpec.RuleBreak.FORTRAN_ORDER, ascii("abcd"))).getBuffer(PyBuf.SIMPLE);
+        View scalar = exporter(ExporterSpec.breaking(ExporterSpec.RuleBreak.ZERO_DIMENSIONAL, ascii("abcd"))).getBuffer(PyBuf.SIMPLE);
+
+        assertThat(Contiguity.isSingleSegment(fortran)).isTrue();
+        assertThat(Contiguity.isCSegment(fortran)).isFalse();
+        assertThat(Contiguity.isCSegment(scalar)).isTrue();
+        assertThat(scalar.len()).isEqualTo(4);
+        assertThat(scalar.ndim()).isZero();
+    }
 }

@@ -24,6 +24,12 @@ import org.apiguardian.api.API;
 public record Failure(Kind kind, String check, String expected, String observed, String call, String transcript,
                       PropertyRun property) {
 
+    /**
+     * The check of the bytes at a returned address. When it fails, what was read there is whatever the wrong address
+     * held - no run reads it again - so a baseline records that it failed, not the bytes.
+     */
+    public static final String MEMORY_CHECK = "point at memory holding";
+
     public Failure {
         Objects.requireNonNull(kind, "kind");
         check = check == null ? "" : check;

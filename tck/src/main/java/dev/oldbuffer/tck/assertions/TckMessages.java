@@ -58,7 +58,7 @@ public final class TckMessages {
     }
 
     public static SpecViolation shouldPointAt(String context, Object call, Object expectedBytes, Object actualBytes) {
-        return shouldHave(context, call, "point at memory holding", expectedBytes, actualBytes);
+        return shouldHave(context, call, Failure.MEMORY_CHECK, expectedBytes, actualBytes);
     }
 
     public static SpecViolation shouldPointInside(String context, Object call, String expectedAddress, String actualAddress) {

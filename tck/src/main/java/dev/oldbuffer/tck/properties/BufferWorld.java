@@ -322,7 +322,7 @@ final class BufferWorld {
         @Override public Optional<WritableBase> exporter(Fixture.Exporter f) {
             ExporterSpec spec = f.spec();
             return Optional.of(new WritableBase(spec.data(), spec.step(),
-                    data -> new Fixture.Exporter(new ExporterSpec(data, spec.readOnly(), spec.step(), spec.failWith()))));
+                    data -> new Fixture.Exporter(new ExporterSpec(data, spec.readOnly(), spec.step(), spec.failWith(), spec.rule()))));
         }
         @Override public Optional<WritableBase> existing(Fixture.Existing f) { return Optional.empty(); }
         @Override public Optional<WritableBase> mmap(Fixture.Mmap f) {

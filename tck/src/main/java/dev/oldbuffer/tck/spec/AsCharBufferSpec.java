@@ -215,4 +215,39 @@ public class AsCharBufferSpec {
     void required_char27_releaseTroubleStaysInsideTheCall(Subject s) {
         Pep688Checks.releaseTroubleStaysInside(s, AS_CHAR_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("char40")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_char40_aViewOfMoreThanOneSegmentIsRefused(Subject s) {
+        RuleBreakChecks.notOneSegmentRefused(s, AS_CHAR_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("char41")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_char41_whatTheExporterHandsBackIsPassedOn(Subject s) {
+        RuleBreakChecks.notOneSegmentPassedOn(s, AS_CHAR_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("char42")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_char42_aSilentFailureStillSetsTypeError(Subject s) {
+        RuleBreakChecks.silentFailure(s, AS_CHAR_BUFFER, "TypeError");
+    }
+
+    @Test
+    @SpecAssertion("char43")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_char43_aSilentFailureIsPassedOnSilently(Subject s) {
+        RuleBreakChecks.silentFailure(s, AS_CHAR_BUFFER, null);
+    }
+
+    @Test
+    @SpecAssertion("char44")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_char44_oneSegmentInAnyLayoutIsAccepted(Subject s) {
+        RuleBreakChecks.otherLayoutsOfOneSegmentAccepted(s, AS_CHAR_BUFFER);
+    }
 }

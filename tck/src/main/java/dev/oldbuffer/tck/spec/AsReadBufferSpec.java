@@ -218,4 +218,39 @@ public class AsReadBufferSpec {
     void required_read28_releaseTroubleStaysInsideTheCall(Subject s) {
         Pep688Checks.releaseTroubleStaysInside(s, AS_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("read40")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_read40_aViewOfMoreThanOneSegmentIsRefused(Subject s) {
+        RuleBreakChecks.notOneSegmentRefused(s, AS_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("read41")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_read41_whatTheExporterHandsBackIsPassedOn(Subject s) {
+        RuleBreakChecks.notOneSegmentPassedOn(s, AS_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("read42")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_read42_aSilentFailureStillSetsTypeError(Subject s) {
+        RuleBreakChecks.silentFailure(s, AS_READ_BUFFER, "TypeError");
+    }
+
+    @Test
+    @SpecAssertion("read43")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_read43_aSilentFailureIsPassedOnSilently(Subject s) {
+        RuleBreakChecks.silentFailure(s, AS_READ_BUFFER, null);
+    }
+
+    @Test
+    @SpecAssertion("read44")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_read44_oneSegmentInAnyLayoutIsAccepted(Subject s) {
+        RuleBreakChecks.otherLayoutsOfOneSegmentAccepted(s, AS_READ_BUFFER);
+    }
 }

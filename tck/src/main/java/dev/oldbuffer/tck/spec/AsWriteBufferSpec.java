@@ -235,4 +235,46 @@ public class AsWriteBufferSpec {
     void required_write27_releaseTroubleStaysInsideTheCall(Subject s) {
         Pep688Checks.releaseTroubleStaysInside(s, AS_WRITE_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("write40")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_write40_aViewOfMoreThanOneSegmentIsRefused(Subject s) {
+        RuleBreakChecks.notOneSegmentRefused(s, AS_WRITE_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("write41")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_write41_whatTheExporterHandsBackIsPassedOn(Subject s) {
+        RuleBreakChecks.notOneSegmentPassedOn(s, AS_WRITE_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("write42")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_write42_aSilentFailureStillSetsTypeError(Subject s) {
+        RuleBreakChecks.silentFailure(s, AS_WRITE_BUFFER, "TypeError");
+    }
+
+    @Test
+    @SpecAssertion("write43")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_write43_aReadOnlyViewToAWritableRequestIsRefused(Subject s) {
+        RuleBreakChecks.readOnlyViewToAWritableRequest(s, false);
+    }
+
+    @Test
+    @SpecAssertion("write44")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_write44_aReadOnlyViewToAWritableRequestIsPassedOn(Subject s) {
+        RuleBreakChecks.readOnlyViewToAWritableRequest(s, true);
+    }
+
+    @Test
+    @SpecAssertion("write45")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_write45_oneSegmentInAnyLayoutIsAccepted(Subject s) {
+        RuleBreakChecks.otherLayoutsOfOneSegmentAccepted(s, AS_WRITE_BUFFER);
+    }
 }

@@ -146,4 +146,32 @@ public class CheckReadBufferSpec {
     void required_check14_releaseTroubleStaysInsideTheCall(Subject s) {
         Pep688Checks.releaseTroubleStaysInside(s, CHECK_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("check40")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_check40_aViewOfMoreThanOneSegmentAnswersZero(Subject s) {
+        RuleBreakChecks.notOneSegmentRefused(s, CHECK_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("check41")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void cpython_check41_whatTheExporterHandsBackCountsAsABuffer(Subject s) {
+        RuleBreakChecks.notOneSegmentPassedOn(s, CHECK_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("check42")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_check42_aSilentFailureAnswersZeroWithNoError(Subject s) {
+        RuleBreakChecks.silentFailure(s, CHECK_READ_BUFFER, null);
+    }
+
+    @Test
+    @SpecAssertion("check44")
+    @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
+    void required_check44_oneSegmentInAnyLayoutAnswersOne(Subject s) {
+        RuleBreakChecks.otherLayoutsOfOneSegmentAccepted(s, CHECK_READ_BUFFER);
+    }
 }

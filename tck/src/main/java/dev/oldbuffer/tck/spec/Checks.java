@@ -2,6 +2,7 @@ package dev.oldbuffer.tck.spec;
 
 
 import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
@@ -256,5 +257,14 @@ final class Checks {
     /** The TypeError's text for an object without the buffer interface names its type. */
     static String bytesLikeRequired(Subject s, Fixture fixture) {
         return "a bytes-like object is required, not '" + s.layout(fixture).typeName() + "'";
+    }
+
+    /** The exporter of {@code obj} counted exactly one acquire and one release ({@code how} names the release). */
+    static void releasedOnce(Subject s, CallResult r, ObjRef obj, String how) {
+        ExportCounts counts = s.exportCounts(obj);
+        if (counts.acquires() != 1 || counts.releases() != 1) {
+            throw TckMessages.shouldRelease(s.context(r.function()), r, "1 acquired, 1 released" + how,
+                    counts.acquires() + " acquired, " + counts.releases() + " released");
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.oldbuffer.tck.spec;
 
 import dev.oldbuffer.catalogue.RefusalCause;
 import dev.oldbuffer.spi.CallResult;
-import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Fixture.PythonExporter.Mode;
@@ -61,7 +60,7 @@ final class Pep688Checks {
                     }
                 }
             }
-            releasedOnce(s, r, obj);
+            Checks.releasedOnce(s, r, obj, " (one __release_buffer__ call)");
         }
     }
 
@@ -109,7 +108,7 @@ final class Pep688Checks {
             Fixture.PythonExporter object = exporter(Fixture.bytearray(Fixtures.ascii("released")), mode);
             ObjRef obj = s.create(object);
             CallResult r = callAccepted(s, f, obj, s.layout(object));
-            releasedOnce(s, r, obj);
+            Checks.releasedOnce(s, r, obj, " (one __release_buffer__ call)");
             if (mode == Mode.RELEASE_CLEARS && s.contents(obj).length != 0) {
                 throw TckMessages.shouldHave(s.context(f), r, "have let __release_buffer__ clear the bytearray before returning",
                         "an empty bytearray", s.contents(obj).length + " bytes");
@@ -125,13 +124,5 @@ final class Pep688Checks {
             s.verify(r).hasLength(layout.byteLength());
         }
         return r;
-    }
-
-    private static void releasedOnce(Subject s, CallResult r, ObjRef obj) {
-        ExportCounts counts = s.exportCounts(obj);
-        if (counts.acquires() != 1 || counts.releases() != 1) {
-            throw TckMessages.shouldRelease(s.context(r.function()), r, "1 acquired, 1 released (one __release_buffer__ call)",
-                    counts.acquires() + " acquired, " + counts.releases() + " released");
-        }
     }
 }

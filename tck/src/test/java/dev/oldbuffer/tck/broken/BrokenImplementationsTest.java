@@ -46,40 +46,40 @@ class BrokenImplementationsTest {
 
     static final Map<Defect, Expected> EXPECTED = new EnumMap<>(Map.ofEntries(
             Map.entry(Defect.SUCCESS_RETURNS_ONE, new Expected(
-                    "char25 char27 char01 char02 char03 char04 char05 char06 char07 char08 char16 read22 char30 char33",
+                    "char44 char25 char27 char01 char02 char03 char04 char05 char06 char07 char08 char16 read22 char30 char33",
                     "char01", outcome(TckMessages.shouldReturn("", "", 0, 1)))),
             Map.entry(Defect.LENGTH_IN_ITEMS, new Expected(
-                    "char03 read03 write03 write04 char33 read33 write33",
+                    "char44 read44 write45 char03 read03 write03 write04 char33 read33 write33",
                     "char03", outcome(TckMessages.shouldSetLength("", "", 12, 3)))),
             Map.entry(Defect.ACCEPTS_STRIDED, new Expected(
-                    "char26 read27 char11 char12 read11 read12 check07 char30 char32 char33 read30 read32 read33",
+                    "char40 read40 char26 read27 char11 char12 read11 read12 check07 char30 char32 char33 read30 read32 read33",
                     "char11", outcome(TckMessages.shouldReturn("", "", -1, 0)))),
             Map.entry(Defect.CHECK_LEAVES_ERROR, new Expected(
-                    "check13 check12 check05 check31 check32 check33",
+                    "check40 check13 check12 check05 check31 check32 check33",
                     "check05", outcome(TckMessages.shouldLeaveNoError("", "", "BufferError: memoryview: underlying buffer is not C-contiguous")))),
             Map.entry(Defect.WRONG_EXCEPTION_TYPE, new Expected(
-                    "write26 write24 write07 write08 write10 write31 write32",
+                    "write40 write42 write43 write26 write24 write07 write08 write10 write31 write32",
                     "write07", outcome(TckMessages.shouldSetError("", "", "TypeError", "BufferError: Object is not writable.")))),
             Map.entry(Defect.VIEW_NEVER_RELEASED, new Expected(
-                    "char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
+                    "char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 0 released")))),
             Map.entry(Defect.RELEASED_TWICE, new Expected(
-                    "char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
+                    "char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 2 released")))),
             Map.entry(Defect.POINTER_TO_A_COPY, new Expected(
                     "char25 char27 read26 read28 write25 write27 write23 char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
                     "char06", expectation(TckMessages.shouldPointInside("", "", "", "")))),
             Map.entry(Defect.WRITABLE_READ_ONLY, new Expected(
-                    "write26 write24 write06 write07 write30 write32 write33",
+                    "write43 write26 write24 write06 write07 write30 write32 write33",
                     "write06", outcome(TckMessages.shouldReturn("", "", -1, 0)))),
             Map.entry(Defect.CHECK_RETURNS_TWO, new Expected(
                     "check01 check07 check08 check10 check11 check30 check32 check33",
                     "check01", outcome(TckMessages.shouldReturn("", "", 1, 2)))),
             Map.entry(Defect.CHECK_IGNORES_CONTIGUITY, new Expected(
-                    "check13 check14 check12 check03 check04 check07 check30 check32 check33",
+                    "check40 check42 check44 check13 check14 check12 check03 check04 check07 check30 check32 check33",
                     "check03", outcome(TckMessages.shouldReturn("", "", 0, 1)))),
             Map.entry(Defect.SUCCESS_LEAVES_ERROR, new Expected(
-                    "read26 read08 read22 read31 read33",
+                    "read40 read26 read08 read22 read31 read33",
                     "read08", outcome(TckMessages.shouldLeaveNoError("", "", "BufferError: Object is not writable.")))),
             Map.entry(Defect.ACCEPTS_STR, new Expected(
                     "char09 char10 read22 char30 char32 char33",
@@ -107,6 +107,15 @@ class BrokenImplementationsTest {
                             + "read03 read04 read05 read08 write01 write02 write03 write04 write05 write11 char30 read30 write30 check01 "
                             + "check30",
                     "char25", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
+            Map.entry(Defect.TRUSTS_THE_EXPORTER, new Expected(
+                    "char40 read40 check40 write40 write43",
+                    "char40", outcome(TckMessages.shouldReturn("", "", -1, 0)))),
+            Map.entry(Defect.C_ORDER_ONLY, new Expected(
+                    "char44 read44 check44 write45",
+                    "char44", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
+            Map.entry(Defect.RECHECKS_THE_VIEW, new Expected(
+                    "char41 read41 check41 write41 write44",
+                    "char41", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
             Map.entry(Defect.NULL_REPLACES_EARLIER_ERROR, new Expected(
                     "char22 read23 write21",
                     "char22", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "SystemError: null argument to internal routine")))),

@@ -169,4 +169,22 @@ public abstract class BrokenProvider implements RuntimeProvider {
             super(Defect.PEP688_REFUSED);
         }
     }
+
+    public static final class TrustsTheExporter extends BrokenProvider {
+        public TrustsTheExporter() {
+            super(Defect.TRUSTS_THE_EXPORTER);
+        }
+    }
+
+    public static final class COrderOnly extends BrokenProvider {
+        public COrderOnly() {
+            super(Defect.C_ORDER_ONLY);
+        }
+    }
+
+    public static final class RechecksTheView extends BrokenProvider {
+        public RechecksTheView() {
+            super(Defect.RECHECKS_THE_VIEW);
+        }
+    }
 }

@@ -8,6 +8,8 @@ import dev.oldbuffer.reference.capi.Interpreter;
 import dev.oldbuffer.reference.capi.OldBufferFunctions;
 import dev.oldbuffer.reference.capi.OutPointer;
 import dev.oldbuffer.reference.objects.BufferExporter;
+import dev.oldbuffer.reference.objects.BufferProtocol;
+import dev.oldbuffer.reference.objects.Contiguity;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PyMmap;
 import dev.oldbuffer.reference.objects.PyPythonExporter;
@@ -50,8 +52,14 @@ enum Defect {
                 }
             })),
 
-    ACCEPTS_STRIDED("accepts-strided", Profile.DOCUMENTED, "AsCharBuffer and AsReadBuffer ask for PyBUF_STRIDES, so strided views pass",
+    ACCEPTS_STRIDED("accepts-strided", Profile.DOCUMENTED,
+            "AsCharBuffer and AsReadBuffer ask for PyBUF_STRIDES and pass on what comes back, so strided views pass",
             () -> functions(new DocumentedFunctions() {
+                @Override
+                protected String unusable(View view, int flags) {
+                    return (flags & PyBuf.STRIDES) == PyBuf.STRIDES ? null : super.unusable(view, flags);
+                }
+
                 @Override
                 public int asCharBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen) {
                     return acquire(interp, "PyObject_AsCharBuffer", "character", obj, buffer, bufferLen, PyBuf.STRIDES);
@@ -266,6 +274,40 @@ enum Defect {
                 @Override
                 public int checkReadBuffer(Interpreter interp, PyObject obj) {
                     return obj instanceof PyPythonExporter ? 0 : super.checkReadBuffer(interp, obj);
+                }
+            })),
+
+    TRUSTS_THE_EXPORTER("trusts-the-exporter", Profile.DOCUMENTED,
+            "the functions pass on whatever bf_getbuffer hands back, as CPython's do, without checking it is one segment "
+                    + "(or writable, for AsWriteBuffer)",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected String unusable(View view, int flags) {
+                    return null;
+                }
+            })),
+
+    C_ORDER_ONLY("c-order-only", Profile.DOCUMENTED,
+            "the single-segment check asks for C order (PyBuffer_IsContiguous(view, 'C')), so a Fortran-ordered segment is refused",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected String unusable(View view, int flags) {
+                    return Contiguity.isCSegment(view) ? super.unusable(view, flags) : "a view not in C order";
+                }
+            })),
+
+    RECHECKS_THE_VIEW("rechecks-the-view", Profile.CPYTHON,
+            "the functions hold the exporter's view to the request (one segment, writable when asked) where CPython passes it on",
+            () -> functions(new CPythonFunctions() {
+                @Override
+                protected View callGetBufferSlot(Interpreter interp, BufferExporter exporter, int flags) {
+                    View view = super.callGetBufferSlot(interp, exporter, flags);
+                    if (view != null && (!Contiguity.isSingleSegment(view) || ((flags & PyBuf.WRITABLE) != 0 && view.readonly()))) {
+                        BufferProtocol.release(view);
+                        interp.threadState().set("BufferError", "the exporter ignored the request");
+                        return null;
+                    }
+                    return view;
                 }
             })),
 

@@ -137,7 +137,7 @@ final class Protocol {
             @Override public Void exporter(Fixture.Exporter e) {
                 ExporterSpec spec = e.spec();
                 tag(Wire.Tag.EXPORTER).u8(spec.readOnly() ? 1 : 0).u32(spec.step())
-                        .text(spec.failWith() == null ? "" : spec.failWith()).raw(spec.data());
+                        .text(spec.failWith() == null ? "" : spec.failWith()).raw(spec.data()).u8(spec.rule().ordinal());
                 return null;
             }
             @Override public Void subclass(Fixture.Subclass s) { return nested(Wire.Tag.SUBCLASS, s.base()); }

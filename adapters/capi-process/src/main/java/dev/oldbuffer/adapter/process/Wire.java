@@ -1,5 +1,6 @@
 package dev.oldbuffer.adapter.process;
 
+import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
@@ -130,6 +131,10 @@ final class Wire {
         for (Fixture.PythonExporter.Mode m : Fixture.PythonExporter.Mode.values()) {
             py.append('\'').append(m.name()).append("', ");
         }
+        py.append(")\n# the exporter's rule breaks, by code (their index)\nEXPORTER_RULES = (");
+        for (ExporterSpec.RuleBreak rule : ExporterSpec.RuleBreak.values()) {
+            py.append('\'').append(rule.name()).append("', ");
+        }
         py.append(")\nFEATURES = (");
         for (Feature f : Feature.values()) {
             py.append('\'').append(f.name()).append("', ");
@@ -148,6 +153,10 @@ final class Wire {
         h.append("#define OLDBUFFER_NULL_OBJECT ").append(NULL_OBJECT).append('\n');
         h.append("#define OLDBUFFER_NULL_BUFFER ").append(NULL_BUFFER).append('\n');
         h.append("#define OLDBUFFER_NULL_LENGTH ").append(NULL_LENGTH).append('\n');
+        for (ExporterSpec.RuleBreak rule : ExporterSpec.RuleBreak.values()) {
+            h.append("#define OLDBUFFER_RULE_").append(rule.name()).append(' ').append(rule.ordinal()).append('\n');
+        }
+        h.append("#define OLDBUFFER_RULE_COUNT ").append(ExporterSpec.RuleBreak.values().length).append('\n');
         return h.toString();
     }
 }

@@ -536,7 +536,7 @@ class Driver(object):
         return view
 
     def build_exporter(self, r):
-        read_only, step, fail_with, data = r.u8(), r.u32(), r.text(), r.raw()
+        read_only, step, fail_with, data, rule = r.u8(), r.u32(), r.text(), r.raw(), r.u8()
         exporter = getattr(self.probe, 'Exporter', None)
         if exporter is None:
             raise Refusal(UNSUPPORTED, 'the configurable exporter needs the C probe (ctypes fallback in use)')
@@ -545,7 +545,9 @@ class Driver(object):
             etype = getattr(builtins, fail_with, None)
             if not (isinstance(etype, type) and issubclass(etype, BaseException)):
                 raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % fail_with)
-        return exporter(data, bool(read_only), step, etype)
+        if rule >= len(EXPORTER_RULES):
+            raise Refusal(ILLEGAL_ARGUMENT, 'no exporter rule break with code %d' % rule)
+        return exporter(data, bool(read_only), step, etype, rule)
 
     def create(self, r):
         try:

@@ -213,6 +213,11 @@ typedef struct {
     PyObject *fail_with;  /* exception type or NULL */
     int acquires, releases, last_flags;
     Py_ssize_t shape[1], strides[1];
+    int rule;             /* OLDBUFFER_RULE_*: the rule of the protocol it breaks (ExporterSpec.RuleBreak) */
+    char **table;         /* INDIRECT_ANYWAY: one pointer per byte of storage */
+    Py_ssize_t pointer_strides[1], suboffsets[1];
+    Py_ssize_t grid_shape[2], fortran_strides[2], c_strides[2];
+    char scalar_format[32];
 } Exporter;
 
 static PyTypeObject ExporterType;
@@ -223,7 +228,12 @@ static PyObject *exporter_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     Py_ssize_t len, step;
     int readonly;
     PyObject *fail_with;
-    if (!PyArg_ParseTuple(args, "y#pnO", &data, &len, &readonly, &step, &fail_with)) {
+    int rule;
+    if (!PyArg_ParseTuple(args, "y#pnOi", &data, &len, &readonly, &step, &fail_with, &rule)) {
+        return NULL;
+    }
+    if (rule < 0 || rule >= OLDBUFFER_RULE_COUNT) {
+        PyErr_Format(PyExc_ValueError, "no exporter rule break %d", rule);
         return NULL;
     }
     if (step < 1) {
@@ -254,14 +264,86 @@ static PyObject *exporter_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     self->last_flags = -1;
     self->shape[0] = len;
     self->strides[0] = step;
+    self->rule = rule;
+    if (rule == OLDBUFFER_RULE_INDIRECT_ANYWAY) {
+        self->table = PyMem_Calloc(len + 1, sizeof(char *));
+        if (self->table == NULL) {
+            Py_DECREF(self);
+            return PyErr_NoMemory();
+        }
+        for (Py_ssize_t i = 0; i < len; i++) {
+            self->table[i] = self->storage + i * step;
+        }
+    }
+    self->pointer_strides[0] = sizeof(char *);
+    self->suboffsets[0] = 0;
+    self->grid_shape[0] = 2;
+    self->grid_shape[1] = len / 2;
+    self->fortran_strides[0] = 1;
+    self->fortran_strides[1] = 2;
+    self->c_strides[0] = len / 2;
+    self->c_strides[1] = 1;
+    PyOS_snprintf(self->scalar_format, sizeof self->scalar_format, "%zds", len);
     return (PyObject *)self;
 }
 
 static void exporter_dealloc(Exporter *self)
 {
     PyMem_Free(self->storage);
+    PyMem_Free(self->table);
     Py_XDECREF(self->fail_with);
     Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* Fills the full one-dimensional view of the storage and counts the acquire. */
+static void exporter_fill(Exporter *self, Py_buffer *view)
+{
+    view->buf = self->storage;
+    view->obj = (PyObject *)self;
+    Py_INCREF(self);
+    view->len = self->len;
+    view->itemsize = 1;
+    view->readonly = self->readonly;
+    view->format = "B";
+    view->ndim = 1;
+    view->shape = self->shape;
+    view->strides = self->strides;
+    view->suboffsets = NULL;
+    view->internal = NULL;
+    self->acquires++;
+}
+
+/* The view a rule-breaking exporter hands to every request, whatever the flags (ExporterSpec.RuleBreak). */
+static int exporter_broken_view(Exporter *self, Py_buffer *view)
+{
+    exporter_fill(self, view);
+    switch (self->rule) {
+    case OLDBUFFER_RULE_INDIRECT_ANYWAY:
+        view->buf = self->table;
+        view->strides = self->pointer_strides;
+        view->suboffsets = self->suboffsets;
+        break;
+    case OLDBUFFER_RULE_FORTRAN_ORDER:
+        view->ndim = 2;
+        view->shape = self->grid_shape;
+        view->strides = self->fortran_strides;
+        break;
+    case OLDBUFFER_RULE_TWO_DIMENSIONAL:
+        view->ndim = 2;
+        view->shape = self->grid_shape;
+        view->strides = self->c_strides;
+        break;
+    case OLDBUFFER_RULE_ZERO_DIMENSIONAL:
+        view->ndim = 0;
+        view->shape = NULL;
+        view->strides = NULL;
+        view->itemsize = self->len;
+        view->format = self->scalar_format;
+        break;
+    default:   /* STRIDED_ANYWAY: shape and strides as they are */
+        break;
+    }
+    return 0;
 }
 
 /* The order of checks is the one ExporterSpec documents. */
@@ -273,7 +355,13 @@ static int exporter_getbuffer(Exporter *self, Py_buffer *view, int flags)
         PyErr_SetString(self->fail_with, "exporter refused");
         return -1;
     }
-    if ((flags & PyBUF_WRITABLE) && self->readonly) {
+    if (self->rule == OLDBUFFER_RULE_FAILS_SILENTLY) {
+        return -1;   /* and no exception: the rule it breaks */
+    }
+    if (self->rule != OLDBUFFER_RULE_NONE && self->rule != OLDBUFFER_RULE_WRITABLE_ANYWAY) {
+        return exporter_broken_view(self, view);
+    }
+    if ((flags & PyBUF_WRITABLE) && self->readonly && self->rule != OLDBUFFER_RULE_WRITABLE_ANYWAY) {
         PyErr_SetString(PyExc_BufferError, "exporter is read-only");
         return -1;
     }
@@ -281,19 +369,10 @@ static int exporter_getbuffer(Exporter *self, Py_buffer *view, int flags)
         PyErr_SetString(PyExc_BufferError, "exporter is not contiguous");
         return -1;
     }
-    view->buf = self->storage;
-    view->obj = (PyObject *)self;
-    Py_INCREF(self);
-    view->len = self->len;
-    view->itemsize = 1;
-    view->readonly = self->readonly;
-    view->ndim = 1;
+    exporter_fill(self, view);   /* then only what the request asked for */
     view->format = (flags & PyBUF_FORMAT) ? "B" : NULL;
     view->shape = (flags & PyBUF_ND) == PyBUF_ND ? self->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? self->strides : NULL;
-    view->suboffsets = NULL;
-    view->internal = NULL;
-    self->acquires++;
     return 0;
 }
 
