@@ -8,6 +8,7 @@ import dev.oldbuffer.reference.objects.ConfigurableExporter;
 import dev.oldbuffer.reference.objects.PyArray;
 import dev.oldbuffer.reference.objects.PyByteArray;
 import dev.oldbuffer.reference.objects.PyBytes;
+import dev.oldbuffer.reference.objects.PyCtypes;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyInt;
 import dev.oldbuffer.reference.objects.PyMemoryView;
@@ -87,6 +88,11 @@ public class FixtureBuilder {
                     });
                 }
                 return map;
+            }
+            @Override public PyObject ctypes(Fixture.Ctypes c) {
+                byte[] raw = c.raw();
+                Fixture.Ctypes.Type t = c.type();
+                return new PyCtypes(memory, c.pythonTypeName(), raw, t.format, t.itemSize, t.isArray() ? new int[] {raw.length / t.itemSize} : new int[0]);
             }
             @Override public PyObject pythonExporter(Fixture.PythonExporter p) {
                 return new PyPythonExporter(memory, make(p.base()), PyPythonExporter.Mode.valueOf(p.mode().name()));

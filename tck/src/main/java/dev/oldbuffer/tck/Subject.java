@@ -147,6 +147,20 @@ public final class Subject {
         log("memcpy(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
     }
 
+    /**
+     * Writes {@code data} at the address a successful call returned, once the call is seen to have answered with
+     * {@code current}'s length and, where memory can be read, with {@code current}'s bytes at that address: a write
+     * through a wrong address or past the end would corrupt the implementation - a crash at some later, random point -
+     * instead of testing it.
+     */
+    public void writeThrough(CallResult call, byte[] current, byte[] data) {
+        verify(call).succeeded().hasLength(current.length);
+        if (has(Feature.MEMORY_READ)) {
+            verify(call).pointsAt(current);
+        }
+        write(call.buffer(), data);
+    }
+
     /** The object's content as Python sees it; a refusal fails the test, as in {@link #create}. */
     public byte[] contents(ObjRef object) {
         try {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -32,6 +34,7 @@ import org.apiguardian.api.API;
  * profile: cpython
  * seed: 20261127
  * tries: 700
+ * unstable: write04
  * char01  passed
  * char12  failed  BufferError: memoryview: underlying buffer is not C-contiguous
  * </pre>
@@ -44,10 +47,12 @@ import org.apiguardian.api.API;
  * @param seed           the properties' seed; a comparison runs with it, so that the tries are the same
  * @param tries          the tries per property, likewise
  * @param entries        per assertion id, in the order written
+ * @param unstable       the assertions whose outcome varies from run to run on this implementation (the optional header
+ *                       line {@code unstable:}, written by hand): a comparison lists them and moves nothing for them
  */
 @API(status = STABLE, since = "0.2")
 public record Baseline(String kit, String catalogue, String implementation, String runtime, String profile, String seed,
-                       int tries, Map<String, Entry> entries) {
+                       int tries, Map<String, Entry> entries, Set<String> unstable) {
 
     /** The first line of every baseline: the format and its version. */
     public static final String FIRST_LINE = "# oldbuffer-tck baseline 1";
@@ -56,9 +61,23 @@ public record Baseline(String kit, String catalogue, String implementation, Stri
     static final int MAX_OBSERVED = 160;
     private static final Pattern ID = Pattern.compile("[a-z]+[0-9]{2}");
     private static final List<String> HEADER = List.of("kit", "catalogue", "implementation", "runtime", "profile", "seed", "tries");
+    /** Header lines a baseline may leave out. */
+    private static final List<String> OPTIONAL_HEADER = List.of("unstable");
 
     public Baseline {
         entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        unstable = java.util.Collections.unmodifiableSet(new TreeSet<>(unstable));
+    }
+
+    /** A baseline in which every assertion's outcome is expected to repeat. */
+    public Baseline(String kit, String catalogue, String implementation, String runtime, String profile, String seed,
+                    int tries, Map<String, Entry> entries) {
+        this(kit, catalogue, implementation, runtime, profile, seed, tries, entries, Set.of());
+    }
+
+    /** The same baseline with {@code ids} marked unstable: how a recorded baseline keeps what a person marked. */
+    public Baseline withUnstable(Set<String> ids) {
+        return new Baseline(kit, catalogue, implementation, runtime, profile, seed, tries, entries, ids);
     }
 
     /** One assertion's line: {@code id  outcome  observed}. */
@@ -119,6 +138,9 @@ public record Baseline(String kit, String catalogue, String implementation, Stri
                 .append("profile: ").append(profile).append('\n')
                 .append("seed: ").append(seed).append('\n')
                 .append("tries: ").append(tries).append('\n');
+        if (!unstable.isEmpty()) {
+            s.append("unstable: ").append(String.join(", ", unstable)).append('\n');
+        }
         entries.values().forEach(e -> s.append(e.render()).append('\n'));
         return s.toString();
     }
@@ -178,7 +200,7 @@ public record Baseline(String kit, String catalogue, String implementation, Stri
                 throw new BaselineException(at + "holds a control character");
             }
             int colon = line.indexOf(": ");
-            if (colon > 0 && HEADER.contains(line.substring(0, colon))) {
+            if (colon > 0 && (HEADER.contains(line.substring(0, colon)) || OPTIONAL_HEADER.contains(line.substring(0, colon)))) {
                 if (!entries.isEmpty()) {
                     throw new BaselineException(at + "'" + line.substring(0, colon) + ":' belongs to the header, before the first assertion");
                 }
@@ -230,8 +252,19 @@ public record Baseline(String kit, String catalogue, String implementation, Stri
         if (!header.get("seed").matches("-?[0-9]{1,19}")) {
             throw new BaselineException(file + ": 'seed:' must be a whole number, got '" + shorten(header.get("seed")) + "'");
         }
+        Set<String> unstable = new TreeSet<>();
+        for (String id : header.getOrDefault("unstable", "").split(",")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            if (!entries.containsKey(id.strip())) {
+                throw new BaselineException(file + ": 'unstable:' names " + shorten(id.strip())
+                        + ", which has no line of its own; list ids of assertions in the baseline, separated by commas");
+            }
+            unstable.add(id.strip());
+        }
         return new Baseline(header.get("kit"), header.get("catalogue"), header.get("implementation"), header.get("runtime"),
-                header.get("profile"), header.get("seed"), tries, entries);
+                header.get("profile"), header.get("seed"), tries, entries, unstable);
     }
 
     private static String shorten(String text) {

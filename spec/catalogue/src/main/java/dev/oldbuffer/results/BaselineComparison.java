@@ -19,10 +19,11 @@ import org.apiguardian.api.API;
  * @param changed     any other difference: another problem, the same problem observed differently, not applicable now
  * @param added       in the run, not in the baseline (new in the catalogue)
  * @param removed     in the baseline, not in the run (no longer in the catalogue)
+ * @param unstable    differences in assertions the baseline marks unstable: listed, never counted as moved
  */
 @API(status = STABLE, since = "0.2")
 public record BaselineComparison(Baseline baseline, Baseline now, List<Change> newFailures, List<Change> newPasses,
-                                 List<Change> changed, List<Change> added, List<Change> removed) {
+                                 List<Change> changed, List<Change> added, List<Change> removed, List<Change> unstable) {
 
     /** One assertion that moved; {@code before} or {@code after} is null when it is new or gone. */
     public record Change(String id, Baseline.Entry before, Baseline.Entry after) {
@@ -44,10 +45,13 @@ public record BaselineComparison(Baseline baseline, Baseline now, List<Change> n
         List<Change> changed = new ArrayList<>();
         List<Change> added = new ArrayList<>();
         List<Change> removed = new ArrayList<>();
+        List<Change> unstable = new ArrayList<>();
         for (Baseline.Entry after : now.entries().values()) {
             Baseline.Entry before = baseline.entries().get(after.id());
             if (before == null) {
                 added.add(new Change(after.id(), null, after));
+            } else if (!before.equals(after) && baseline.unstable().contains(after.id())) {
+                unstable.add(new Change(after.id(), before, after));
             } else if (!before.equals(after)) {
                 Change c = new Change(after.id(), before, after);
                 if (after.outcome().isProblem() && !before.outcome().isProblem()) {
@@ -64,7 +68,7 @@ public record BaselineComparison(Baseline baseline, Baseline now, List<Change> n
                 removed.add(new Change(before.id(), before, null));
             }
         }
-        return new BaselineComparison(baseline, now, failures, passes, changed, added, removed);
+        return new BaselineComparison(baseline, now, failures, passes, changed, added, removed, unstable);
     }
 
     /** Whether the run fails the comparison: a new failure or a changed observation, or a new pass unless progress is allowed. */
@@ -88,6 +92,7 @@ public record BaselineComparison(Baseline baseline, Baseline now, List<Change> n
         group(s, "changed observations", changed);
         group(s, "new in the catalogue (not compared)", added);
         group(s, "no longer in the catalogue (not compared)", removed);
+        group(s, "unstable in the baseline (not compared)", unstable);
         return s.toString();
     }
 

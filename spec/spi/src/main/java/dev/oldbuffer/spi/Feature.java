@@ -38,5 +38,7 @@ public enum Feature {
      * {@link Fixture.PythonExporter} (classes with PEP 688's {@code __buffer__}, Python 3.12+) can be created, and their
      * {@link OldBufferRuntime#exportCounts} read.
      */
-    PEP688
+    PEP688,
+    /** {@link Fixture.Ctypes} (the ctypes module: arrays, a structure, scalars) can be created. */
+    CTYPES
 }

@@ -70,6 +70,7 @@ public sealed interface Fixture {
         R subclass(Subclass f);
         R mmap(Mmap f);
         R pythonExporter(PythonExporter f);
+        R ctypes(Ctypes f);
     }
 
     /** {@code bytes(data)}: read-only, contiguous. */
@@ -248,6 +249,75 @@ public sealed interface Fixture {
         @Override public String toString() {
             return "Mmap[" + hex(data) + ", " + length + ", " + access + (fileBacked ? ", file" : "") + (closed ? ", closed" : "") + "]";
         }
+    }
+
+    /**
+     * A ctypes object of {@code type} whose memory holds {@code raw} ({@link Feature#CTYPES}). ctypes exports its own
+     * memory to every request, always writable, with its type's format and shape and no strides
+     * ({@code PyCData_NewGetBuffer}, Modules/_ctypes/_ctypes.c).
+     */
+    record Ctypes(Type type, byte[] raw) implements Fixture {
+        /** The ctypes type; each fixes the format, item size and shape of its view. */
+        public enum Type {
+            /** {@code (c_uint8 * n)}: format {@code <B}, shape {@code {n}}; any length. */
+            UINT8_ARRAY("<B", 1),
+            /** {@code (c_int16 * n)}: format {@code <h}, item size 2; an even length. */
+            INT16_ARRAY("<h", 2),
+            /** A {@code Structure} of {@code c_uint32} and {@code c_uint16}: 8 bytes with its padding, 0-d. */
+            STRUCTURE("T{<I:a:<H:b:}", 8),
+            /** {@code c_int32}: 4 bytes, 0-d. */
+            INT32("<i", 4),
+            /** {@code c_double}: 8 bytes, 0-d. */
+            DOUBLE("<d", 8);
+
+            /** The format ctypes gives its view on a little-endian machine. */
+            public final String format;
+            /** Bytes per item: the whole object for a structure or a scalar. */
+            public final int itemSize;
+
+            Type(String format, int itemSize) {
+                this.format = format;
+                this.itemSize = itemSize;
+            }
+
+            /** Arrays have one dimension; structures and scalars none. */
+            public boolean isArray() {
+                return this == UINT8_ARRAY || this == INT16_ARRAY;
+            }
+        }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.ctypes(this); }
+        public Ctypes {
+            Objects.requireNonNull(type, "type");
+            raw = raw.clone();
+            boolean fits = type.isArray() ? raw.length >= 1 && raw.length % type.itemSize == 0 : raw.length == type.itemSize;
+            if (!fits) {
+                throw new IllegalArgumentException("a ctypes " + type + " cannot hold " + raw.length + " bytes");
+            }
+        }
+        @Override public byte[] raw() { return raw.clone(); }
+        /** The name of the object's Python type, as ctypes names its array types; the structure is {@code Pair}. */
+        public String pythonTypeName() {
+            return switch (type) {
+                case UINT8_ARRAY -> "c_ubyte_Array_" + raw.length;
+                case INT16_ARRAY -> "c_short_Array_" + raw.length / 2;
+                case STRUCTURE -> "Pair";
+                case INT32 -> "c_int";
+                case DOUBLE -> "c_double";
+            };
+        }
+        @Override public String describe() {
+            return switch (type) {
+                case UINT8_ARRAY -> "(c_uint8 * " + raw.length + ")";
+                case INT16_ARRAY -> "(c_int16 * " + raw.length / 2 + ")";
+                case STRUCTURE -> "Structure(c_uint32, c_uint16)";
+                case INT32 -> "c_int32";
+                case DOUBLE -> "c_double";
+            };
+        }
+        @Override public boolean equals(Object o) { return o instanceof Ctypes c && type == c.type && Arrays.equals(raw, c.raw); }
+        @Override public int hashCode() { return Objects.hash(type, Arrays.hashCode(raw)); }
+        @Override public String toString() { return "Ctypes[" + type + ", " + hex(raw) + "]"; }
     }
 
     /**

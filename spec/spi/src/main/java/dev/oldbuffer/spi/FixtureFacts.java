@@ -28,6 +28,7 @@ final class FixtureFacts {
         @Override public List<Fixture> subclass(Fixture.Subclass f) { return List.of(f.base()); }
         @Override public List<Fixture> mmap(Fixture.Mmap f) { return List.of(); }
         @Override public List<Fixture> pythonExporter(Fixture.PythonExporter f) { return List.of(f.base()); }
+        @Override public List<Fixture> ctypes(Fixture.Ctypes f) { return List.of(); }
     };
 
     /** The features a kind needs by itself, before its parts'. */
@@ -48,6 +49,7 @@ final class FixtureFacts {
         @Override public Set<Feature> subclass(Fixture.Subclass f) { return Set.of(Feature.SUBCLASSES); }
         @Override public Set<Feature> mmap(Fixture.Mmap f) { return Set.of(Feature.MMAP); }
         @Override public Set<Feature> pythonExporter(Fixture.PythonExporter f) { return Set.of(Feature.PEP688); }
+        @Override public Set<Feature> ctypes(Fixture.Ctypes f) { return Set.of(Feature.CTYPES); }
     };
 
     /** The kinds {@link Fixture.Subclass} may derive from: bytes, bytearray, array.array. */
@@ -68,6 +70,7 @@ final class FixtureFacts {
         @Override public Boolean subclass(Fixture.Subclass f) { return false; }
         @Override public Boolean mmap(Fixture.Mmap f) { return false; }
         @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return false; }
+        @Override public Boolean ctypes(Fixture.Ctypes f) { return false; }
     };
 
     /**
@@ -92,5 +95,6 @@ final class FixtureFacts {
         @Override public Boolean subclass(Fixture.Subclass f) { return false; }
         @Override public Boolean mmap(Fixture.Mmap f) { return false; }
         @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return true; }
+        @Override public Boolean ctypes(Fixture.Ctypes f) { return false; }
     };
 }

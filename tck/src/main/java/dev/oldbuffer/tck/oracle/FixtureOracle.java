@@ -69,6 +69,10 @@ public final class FixtureOracle {
         /** close() is refused while exported: the probe a release stands for. */
         @Override public Kind mmap(Fixture.Mmap f) { return Kind.of("mmap", f.closed() ? Layout.ExportProbe.NONE : Layout.ExportProbe.RELEASE); }
         @Override public Kind pythonExporter(Fixture.PythonExporter f) { return Kind.of("Pep688Exporter", Layout.ExportProbe.COUNTS); }
+        /** ctypes has no bf_releasebuffer: nothing shows that an export ended. */
+        @Override public Kind ctypes(Fixture.Ctypes f) {
+            return Kind.of(f.pythonTypeName(), Layout.ExportProbe.NONE);
+        }
         /** The driver's class names; buffer behaviour, and with it how to see an export, is the base type's. */
         @Override public Kind subclass(Fixture.Subclass f) {
             Kind base = f.base().accept(this);
@@ -120,6 +124,14 @@ public final class FixtureOracle {
                 case COPY -> View.flat(base.logicalBytes(), true, false);
                 default -> base;
             };
+        }
+        /** Its own memory, writable, in its type's items: one dimension for an array, none for a structure or scalar. */
+        @Override public View ctypes(Fixture.Ctypes f) {
+            byte[] raw = f.raw();
+            if (f.type().isArray()) {
+                return View.flat(raw, false, underExisting).withItems(f.type().itemSize);
+            }
+            return new View(raw, 0, raw.length, new int[0], new int[0], false, null, false, underExisting);
         }
         /** A closed map refuses every request with ValueError ("mmap closed or invalid"). */
         @Override public View mmap(Fixture.Mmap f) {
@@ -277,6 +289,10 @@ public final class FixtureOracle {
         byte[] logicalBytes() {
             byte[] out = new byte[(int) (items() * itemSize)];
             if (out.length == 0) {
+                return out;
+            }
+            if (shape.length == 0) {   // 0-d: the one item
+                System.arraycopy(storage, (int) offset, out, 0, itemSize);
                 return out;
             }
             int last = shape.length - 1;

@@ -331,6 +331,9 @@ final class BufferWorld {
                             data -> new Fixture.Mmap(data, f.length(), f.access(), f.fileBacked(), f.closed())));
         }
         @Override public Optional<WritableBase> pythonExporter(Fixture.PythonExporter f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> ctypes(Fixture.Ctypes f) {
+            return Optional.of(new WritableBase(f.raw(), 1, raw -> new Fixture.Ctypes(f.type(), raw)));
+        }
         @Override public Optional<WritableBase> subclass(Fixture.Subclass f) {
             return f.base().accept(this).map(b -> new WritableBase(b.content(), b.stride(),
                     data -> new Fixture.Subclass(b.withContent().apply(data))));

@@ -250,4 +250,11 @@ public class AsCharBufferSpec {
     void required_char44_oneSegmentInAnyLayoutIsAccepted(Subject s) {
         RuleBreakChecks.otherLayoutsOfOneSegmentAccepted(s, AS_CHAR_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("char28")
+    @RequiresFeature(Feature.CTYPES)
+    void required_char28_ctypesObjectsAreAcceptedWithTheirOwnMemory(Subject s) {
+        Checks.ctypesObjects(s, AS_CHAR_BUFFER);
+    }
 }

@@ -253,4 +253,11 @@ public class AsReadBufferSpec {
     void required_read44_oneSegmentInAnyLayoutIsAccepted(Subject s) {
         RuleBreakChecks.otherLayoutsOfOneSegmentAccepted(s, AS_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("read29")
+    @RequiresFeature(Feature.CTYPES)
+    void required_read29_ctypesObjectsAreAcceptedWithTheirOwnMemory(Subject s) {
+        Checks.ctypesObjects(s, AS_READ_BUFFER);
+    }
 }

@@ -174,4 +174,11 @@ public class CheckReadBufferSpec {
     void required_check44_oneSegmentInAnyLayoutAnswersOne(Subject s) {
         RuleBreakChecks.otherLayoutsOfOneSegmentAccepted(s, CHECK_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("check15")
+    @RequiresFeature(Feature.CTYPES)
+    void required_check15_ctypesObjectsAnswerOne(Subject s) {
+        Checks.ctypesObjects(s, CHECK_READ_BUFFER);
+    }
 }

@@ -207,12 +207,11 @@ final class Checks {
         for (Fixture.Mmap map : Fixtures.writableMmaps()) {
             ObjRef obj = s.create(map);
             CallResult r = s.call(Function.AS_WRITE_BUFFER, obj);
-            s.verify(r).succeeded().hasLength(map.length());
             byte[] pattern = new byte[map.length()];
             for (int i = 0; i < pattern.length; i++) {
                 pattern[i] = (byte) (0x80 + i);
             }
-            s.write(r.buffer(), pattern);
+            s.writeThrough(r, map.contents(), pattern);
             byte[] seen = s.contents(obj);
             if (!java.util.Arrays.equals(seen, pattern)) {
                 throw TckMessages.shouldHave(s.context(Function.AS_WRITE_BUFFER), r, "make bytes written at the address what "
@@ -265,6 +264,38 @@ final class Checks {
         if (counts.acquires() != 1 || counts.releases() != 1) {
             throw TckMessages.shouldRelease(s.context(r.function()), r, "1 acquired, 1 released" + how,
                     counts.acquires() + " acquired, " + counts.releases() + " released");
+        }
+    }
+
+    /**
+     * ctypes objects: accepted with their size in bytes; the address is their own memory (a store through the object
+     * shows there) and, for AsWriteBuffer, bytes written at it show in the object.
+     */
+    static void ctypesObjects(Subject s, Function f) {
+        for (Fixture.Ctypes c : Fixtures.ctypesObjects()) {
+            ObjRef obj = s.create(c);
+            CallResult r = s.call(f, obj);
+            s.verify(r).returned(f.accepted()).hasNoErrorSet();
+            if (!f.hasOutParameters()) {
+                continue;
+            }
+            s.verify(r).hasLength(c.raw().length);
+            if (s.has(Feature.MEMORY_READ)) {
+                byte[] expected = c.raw();
+                expected[0] ^= 0x5a;
+                s.setItem(obj, 0, expected[0]);
+                s.verify(r).pointsAt(expected);
+            }
+            if (f.needsWritable() && s.has(Feature.MEMORY_WRITE)) {
+                byte[] pattern = new byte[c.raw().length];
+                java.util.Arrays.fill(pattern, (byte) 0x3c);
+                s.writeThrough(r, s.contents(obj), pattern);
+                byte[] seen = s.contents(obj);
+                if (!java.util.Arrays.equals(seen, pattern)) {
+                    throw TckMessages.shouldHave(s.context(f), r, "make bytes written at the address the content of "
+                            + c.describe(), hex(pattern), hex(seen));
+                }
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ final class Pep688Checks {
                 if (f.needsWritable() && s.has(Feature.MEMORY_WRITE)) {
                     byte[] pattern = new byte[layout.byteLength()];
                     Arrays.fill(pattern, (byte) 0x5a);
-                    s.write(r.buffer(), pattern);
+                    s.writeThrough(r, layout.data(), pattern);
                     byte[] seen = s.contents(obj);
                     if (!Arrays.equals(seen, pattern)) {
                         throw TckMessages.shouldHave(s.context(f), r, "make bytes written at the address the bytearray's content",

@@ -46,10 +46,10 @@ class BrokenImplementationsTest {
 
     static final Map<Defect, Expected> EXPECTED = new EnumMap<>(Map.ofEntries(
             Map.entry(Defect.SUCCESS_RETURNS_ONE, new Expected(
-                    "char44 char25 char27 char01 char02 char03 char04 char05 char06 char07 char08 char16 read22 char30 char33",
+                    "char28 char44 char25 char27 char01 char02 char03 char04 char05 char06 char07 char08 char16 read22 char30 char33",
                     "char01", outcome(TckMessages.shouldReturn("", "", 0, 1)))),
             Map.entry(Defect.LENGTH_IN_ITEMS, new Expected(
-                    "char44 read44 write45 char03 read03 write03 write04 char33 read33 write33",
+                    "char28 read29 write28 char44 read44 write45 char03 read03 write03 write04 char33 read33 write33",
                     "char03", outcome(TckMessages.shouldSetLength("", "", 12, 3)))),
             Map.entry(Defect.ACCEPTS_STRIDED, new Expected(
                     "char40 read40 char26 read27 char11 char12 read11 read12 check07 char30 char32 char33 read30 read32 read33",
@@ -61,13 +61,13 @@ class BrokenImplementationsTest {
                     "write40 write42 write43 write26 write24 write07 write08 write10 write31 write32",
                     "write07", outcome(TckMessages.shouldSetError("", "", "TypeError", "BufferError: Object is not writable.")))),
             Map.entry(Defect.VIEW_NEVER_RELEASED, new Expected(
-                    "char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
+                    "check07 read22 write15 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 0 released")))),
             Map.entry(Defect.RELEASED_TWICE, new Expected(
                     "char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 2 released")))),
             Map.entry(Defect.POINTER_TO_A_COPY, new Expected(
-                    "char25 char27 read26 read28 write25 write27 write23 char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
+                    "char28 read29 write28 char25 char27 read26 read28 write25 write27 write23 char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
                     "char06", expectation(TckMessages.shouldPointInside("", "", "", "")))),
             Map.entry(Defect.WRITABLE_READ_ONLY, new Expected(
                     "write43 write26 write24 write06 write07 write30 write32 write33",
@@ -116,6 +116,10 @@ class BrokenImplementationsTest {
             Map.entry(Defect.RECHECKS_THE_VIEW, new Expected(
                     "char41 read41 check41 write41 write44",
                     "char41", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
+            Map.entry(Defect.BYTE_FORMATS_ONLY, new Expected(
+                    "char28 read29 check15 write28 char01 char02 char03 char04 char08 char30 char44 check01 check30 check32 check44 "
+                            + "read01 read02 read03 read04 read08 read30 read44 write01 write02 write03 write04 write05 write11 write30 write45",
+                    "char28", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
             Map.entry(Defect.NULL_REPLACES_EARLIER_ERROR, new Expected(
                     "char22 read23 write21",
                     "char22", outcome(TckMessages.shouldSetError("", "", "RuntimeError", "SystemError: null argument to internal routine")))),

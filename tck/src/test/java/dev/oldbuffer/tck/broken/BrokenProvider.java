@@ -187,4 +187,10 @@ public abstract class BrokenProvider implements RuntimeProvider {
             super(Defect.RECHECKS_THE_VIEW);
         }
     }
+
+    public static final class ByteFormatsOnly extends BrokenProvider {
+        public ByteFormatsOnly() {
+            super(Defect.BYTE_FORMATS_ONLY);
+        }
+    }
 }

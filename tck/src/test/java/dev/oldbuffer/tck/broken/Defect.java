@@ -311,6 +311,18 @@ enum Defect {
                 }
             })),
 
+    BYTE_FORMATS_ONLY("byte-formats-only", Profile.DOCUMENTED,
+            "the getters refuse a view that names an item format other than bytes, so ctypes objects (which fill in "
+                    + "'<i', '<d' or a structure's format for every request) are refused",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected String unusable(View view, int flags) {
+                    String format = view.format();
+                    return format == null || format.equals("B") || format.equals("<B") ? super.unusable(view, flags)
+                            : "a view of items in format '" + format + "'";
+                }
+            })),
+
     NULL_REPLACES_EARLIER_ERROR("null-replaces-earlier-error", Profile.CPYTHON,
             "a NULL argument sets SystemError even when an error is already set (null_error without its PyErr_Occurred check)",
             () -> functions(new CPythonFunctions() {

@@ -152,6 +152,10 @@ final class Protocol {
                 p.base().accept(this);
                 return null;
             }
+            @Override public Void ctypes(Fixture.Ctypes c) {
+                tag(Wire.Tag.CTYPES).text(c.type().name()).raw(c.raw());
+                return null;
+            }
             @Override public Void existing(Fixture.Existing x) {
                 tag(Wire.Tag.EXISTING).u32(objectNumber.applyAsLong(x.object()));
                 return null;

@@ -91,7 +91,7 @@ final class Wire {
     enum Tag {
         BYTES('B'), BYTEARRAY('A'), ARRAY('R'), MEMORYVIEW('M'), SLICED('S'), CAST('C'), READONLY('O'), RELEASED('L'),
         STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U'), MMAP('P'),
-        PYTHON_EXPORTER('Y');
+        PYTHON_EXPORTER('Y'), CTYPES('K');
 
         final char letter;
 
@@ -130,6 +130,10 @@ final class Wire {
         py.append("}\nPEP688_MODES = (");
         for (Fixture.PythonExporter.Mode m : Fixture.PythonExporter.Mode.values()) {
             py.append('\'').append(m.name()).append("', ");
+        }
+        py.append(")\nCTYPES_TYPES = (");
+        for (Fixture.Ctypes.Type t : Fixture.Ctypes.Type.values()) {
+            py.append('\'').append(t.name()).append("', ");
         }
         py.append(")\n# the exporter's rule breaks, by code (their index)\nEXPORTER_RULES = (");
         for (ExporterSpec.RuleBreak rule : ExporterSpec.RuleBreak.values()) {

@@ -130,6 +130,19 @@ def pep688_honoured():
         return False
 
 
+def ctypes_types(ctypes):
+    """CTYPES_TYPES by name: each makes the type for a number of bytes."""
+    class Pair(ctypes.Structure):
+        _fields_ = [('a', ctypes.c_uint32), ('b', ctypes.c_uint16)]
+    return {
+        'UINT8_ARRAY': lambda n: ctypes.c_uint8 * n,
+        'INT16_ARRAY': lambda n: ctypes.c_int16 * (n // 2),
+        'STRUCTURE': lambda n: Pair,
+        'INT32': lambda n: ctypes.c_int32,
+        'DOUBLE': lambda n: ctypes.c_double,
+    }
+
+
 _array_subclass = []
 
 
@@ -382,6 +395,13 @@ class Driver(object):
             self.features.append('MEMORYVIEW_CAST')
         except Exception:
             pass
+        try:
+            import ctypes
+            self.ctypes = ctypes
+            self.ctypes_types = ctypes_types(ctypes)
+            self.features.append('CTYPES')
+        except ImportError:   # a CPython built without libffi, say
+            self.ctypes, self.ctypes_types = None, {}
         if pep688_honoured():
             self.features.append('PEP688')
             sys.unraisablehook = quiet_unraisable(sys.unraisablehook)
@@ -410,6 +430,7 @@ class Driver(object):
             TAGS['SUBCLASS']: self.build_subclass,
             TAGS['MMAP']: self.build_mmap,
             TAGS['PYTHON_EXPORTER']: self.build_python_exporter,
+            TAGS['CTYPES']: self.build_ctypes,
         }
         self.check_wire()
 
@@ -420,7 +441,10 @@ class Driver(object):
             problems.append('operations %s' % sorted(set(OPS) ^ set(self.handlers)))
         if set(self.builders) != set(TAGS.values()):
             problems.append('fixture tags %s' % sorted(set(TAGS.values()) ^ set(self.builders)))
-        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688'] if f not in FEATURES]
+        if self.ctypes is not None and set(self.ctypes_types) != set(CTYPES_TYPES):
+            problems.append('ctypes types %s' % sorted(set(CTYPES_TYPES) ^ set(self.ctypes_types)))
+        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688', 'CTYPES']
+                   if f not in FEATURES]
         if unknown:
             problems.append('features %s' % unknown)
         if problems:
@@ -530,6 +554,19 @@ class Driver(object):
             raise Refusal(UNSUPPORTED, 'this interpreter does not export through __buffer__ (PEP 688 is Python 3.12+)')
         return Pep688Exporter(base, mode)
 
+    def build_ctypes(self, r):
+        name, raw = r.text(), r.raw()
+        if self.ctypes is None:
+            raise Refusal(UNSUPPORTED, 'the ctypes module is not available')
+        make = self.ctypes_types.get(name)
+        if make is None:
+            raise Refusal(ILLEGAL_ARGUMENT, 'no ctypes type %r; known: %s' % (name, ', '.join(CTYPES_TYPES)))
+        return make(len(raw)).from_buffer_copy(raw)
+
+    def is_ctypes(self, o):
+        c = self.ctypes
+        return c is not None and isinstance(o, (c.Array, c.Structure, c._SimpleCData))
+
     def build_released(self, r):
         view = self.build(r)
         view.release()
@@ -568,6 +605,8 @@ class Driver(object):
         try:
             if isinstance(o, Pep688Exporter):   # its base, so that looking does not count as an acquire
                 return u32_bytes(o.contents())
+            if self.is_ctypes(o):   # its memory, whatever the format of its view
+                return u32_bytes(self.ctypes.string_at(self.ctypes.addressof(o), self.ctypes.sizeof(o)))
             with memoryview(o) as m:
                 return u32_bytes(m.tobytes())
         except Exception as e:
@@ -582,7 +621,11 @@ class Driver(object):
         try:
             if isinstance(o, Pep688Exporter):
                 o = o.base   # through its base, so that storing does not count as an acquire
-            if self.is_exporter(o):
+            if self.is_ctypes(o):
+                if not 0 <= index < self.ctypes.sizeof(o):
+                    raise IndexError('ctypes index out of range')
+                self.ctypes.memmove(self.ctypes.addressof(o) + index, bytes([value]), 1)
+            elif self.is_exporter(o):
                 self.probe.exporter_setitem(o, index, value)
             elif isinstance(o, bytearray):
                 o[index] = value

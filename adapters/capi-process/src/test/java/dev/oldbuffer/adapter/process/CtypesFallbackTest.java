@@ -26,7 +26,8 @@ class CtypesFallbackTest {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.PROBE, "ctypes"))) {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");
             EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
-                    Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP);
+                    Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP,
+                    Feature.CTYPES);
             if (TestRuntime.honoursPep688(rt)) {
                 expected.add(Feature.PEP688);   // a Python class: no C needed
             }

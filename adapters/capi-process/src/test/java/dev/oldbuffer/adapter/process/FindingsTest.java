@@ -78,7 +78,8 @@ class FindingsTest {
                         .append(a.function().cName()).append(" |");
                 for (Baseline b : byRuntime.values()) {
                     Baseline.Entry e = b.entries().get(a.id());
-                    md.append(' ').append(e == null ? "—" : cell(e)).append(" |");
+                    md.append(' ').append(e == null ? "—" : cell(e) + (b.unstable().contains(a.id()) ? " (varies from run to run)" : ""))
+                            .append(" |");
                 }
                 md.append('\n');
             }
