@@ -94,6 +94,9 @@ public class FixtureBuilder {
                 Fixture.Ctypes.Type t = c.type();
                 return new PyCtypes(memory, c.pythonTypeName(), raw, t.format, t.itemSize, t.isArray() ? new int[] {raw.length / t.itemSize} : new int[0]);
             }
+            @Override public PyObject cMemory(Fixture.CMemory c) {
+                return PyMemoryView.fromMemory(memory, c.data(), c.writable());
+            }
             @Override public PyObject pythonExporter(Fixture.PythonExporter p) {
                 return new PyPythonExporter(memory, make(p.base()), PyPythonExporter.Mode.valueOf(p.mode().name()));
             }

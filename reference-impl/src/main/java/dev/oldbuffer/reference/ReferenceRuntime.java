@@ -7,6 +7,7 @@ import dev.oldbuffer.reference.capi.DocumentedFunctions;
 import dev.oldbuffer.reference.capi.Interpreter;
 import dev.oldbuffer.reference.capi.OldBufferFunctions;
 import dev.oldbuffer.reference.capi.OutPointer;
+import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.ConfigurableExporter;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyMemoryView;
@@ -211,6 +212,17 @@ public class ReferenceRuntime implements OldBufferRuntime {
         objects.clear();
         interpreter.memory().freeAll();
         interpreter.threadState().clear();
+        interpreter.references().clear();
+    }
+
+    /**
+     * One reference for the object table, plus those the views acquired through the four functions hold on the
+     * object's exporter: what changes when a call leaves a reference behind.
+     */
+    @Override
+    public long refCount(ObjRef object) {
+        BufferExporter exporter = object(object).bufferProcs();
+        return 1 + interpreter.references().heldByViews(exporter);
     }
 
     @Override

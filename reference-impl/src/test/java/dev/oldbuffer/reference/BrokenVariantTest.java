@@ -3,6 +3,7 @@ package dev.oldbuffer.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oldbuffer.reference.capi.CPythonFunctions;
+import dev.oldbuffer.reference.capi.Interpreter;
 import dev.oldbuffer.reference.objects.View;
 import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.ExporterSpec;
@@ -18,7 +19,7 @@ class BrokenVariantTest {
     /** Forgets PyBuffer_Release: the bug the preamble's lifetime sentence is about. */
     static final class LeakingFunctions extends CPythonFunctions {
         @Override
-        protected void releaseBuffer(View view) {
+        protected void releaseBuffer(Interpreter interp, View view) {
         }
 
         @Override

@@ -212,6 +212,13 @@ public final class Subject {
         return ok;
     }
 
+    /** The object's reference count ({@link Feature#REFCOUNTS}); only a difference between two readings means something. */
+    public long refCount(ObjRef object) {
+        long count = runtime.refCount(object);
+        log("reference count of " + object + ": " + count);
+        return count;
+    }
+
     public ExportCounts exportCounts(ObjRef exporter) {
         ExportCounts c = runtime.exportCounts(exporter);
         log("counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags());

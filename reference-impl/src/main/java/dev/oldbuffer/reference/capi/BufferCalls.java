@@ -27,10 +27,15 @@ public abstract class BufferCalls implements OldBufferFunctions {
         return callGetBufferSlot(interp, exporter, flags);
     }
 
-    /** {@code PyType_Call_bf_getbuffer}: calls the slot; its exception becomes the error indicator (none for a silent one). */
+    /**
+     * {@code PyType_Call_bf_getbuffer}: calls the slot, which takes a reference for {@code view.obj}; its exception
+     * becomes the error indicator (none for a silent one).
+     */
     protected View callGetBufferSlot(Interpreter interp, BufferExporter exporter, int flags) {
         try {
-            return exporter.getBuffer(flags);
+            View view = exporter.getBuffer(flags);
+            interp.references().incref(view.obj());
+            return view;
         } catch (PyException e) {
             if (!e.isSilent()) {
                 interp.threadState().set(e.error());
@@ -39,9 +44,10 @@ public abstract class BufferCalls implements OldBufferFunctions {
         }
     }
 
-    /** {@code PyBuffer_Release}. */
-    protected void releaseBuffer(View view) {
+    /** {@code PyBuffer_Release}: the exporter's bf_releasebuffer, then {@code Py_XDECREF(view.obj)}. */
+    protected void releaseBuffer(Interpreter interp, View view) {
         BufferProtocol.release(view);
+        interp.references().decref(view.obj());
     }
 
     /** {@code null_error()} of Objects/abstract.c: SystemError, unless an error is already set. */

@@ -45,7 +45,7 @@ public class CPythonFunctions extends BufferCalls {
             return -1;
         }
         storeResult(view, buffer, bufferLen);
-        releaseBuffer(view);
+        releaseBuffer(interp, view);
         return 0;
     }
 
@@ -65,7 +65,7 @@ public class CPythonFunctions extends BufferCalls {
             interp.threadState().clear();
             return 0;
         }
-        releaseBuffer(view);
+        releaseBuffer(interp, view);
         return 1;
     }
 
@@ -82,7 +82,7 @@ public class CPythonFunctions extends BufferCalls {
             return -1;
         }
         storeResult(view, buffer, bufferLen);
-        releaseBuffer(view);
+        releaseBuffer(interp, view);
         return 0;
     }
 }

@@ -59,12 +59,12 @@ public class DocumentedFunctions extends BufferCalls {
         }
         String unusable = unusable(view, flags);
         if (unusable != null) {
-            releaseBuffer(view);
+            releaseBuffer(interp, view);
             return fail(interp, "'" + obj.typeName() + "' object does not support the " + interfaceName
                     + " buffer interface (its exporter handed back " + unusable + ")");
         }
         storeResult(view, buffer, bufferLen);
-        releaseBuffer(view);
+        releaseBuffer(interp, view);
         return 0;
     }
 
@@ -113,7 +113,7 @@ public class DocumentedFunctions extends BufferCalls {
             if (view == null) {
                 return 0;
             }
-            releaseBuffer(view);
+            releaseBuffer(interp, view);
             return unusable(view, PyBuf.SIMPLE) == null ? 1 : 0;
         } finally {
             interp.threadState().restore(callers);

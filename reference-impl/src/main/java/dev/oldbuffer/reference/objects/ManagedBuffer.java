@@ -25,6 +25,16 @@ public final class ManagedBuffer {
         return new ManagedBuffer(base.getBuffer(BufferProtocol.FULL_RO));
     }
 
+    /** {@code PyMemoryView_FromMemory}'s managed buffer: a master view over memory no object owns (obj NULL). */
+    static ManagedBuffer overMemory(View master) {
+        return new ManagedBuffer(master);
+    }
+
+    /** Whether the memory belongs to no Python object: the master view's {@code obj} is NULL. */
+    public boolean ownerless() {
+        return master.obj() == null;
+    }
+
     View master() {
         return master;
     }

@@ -51,6 +51,16 @@ public final class PyMemoryView implements BufferExporter {
         return new PyMemoryView(memory, mbuf, complete(mbuf.master()));
     }
 
+    /**
+     * {@code PyMemoryView_FromMemory(mem, size, flags)}: C memory holding {@code data}, described by
+     * {@code PyBuffer_FillInfo(NULL, mem, size, readonly = flags != PyBUF_WRITE, PyBUF_FULL_RO)}; nothing is exported.
+     */
+    public static PyMemoryView fromMemory(AddressSpace memory, byte[] data, boolean writable) {
+        long mem = memory.allocate(data, !writable, "C memory").base();
+        View master = new View(mem, data.length, !writable, 1, "B", 1, new int[] {data.length}, new int[] {1}, null);
+        return new PyMemoryView(memory, ManagedBuffer.overMemory(master), master);
+    }
+
     /** {@code init_shared_values} + {@code init_shape_strides}: reconstructs what the exporter left out. */
     private static View complete(View master) {
         int ndim = master.ndim();

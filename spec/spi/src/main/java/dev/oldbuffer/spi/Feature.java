@@ -40,5 +40,9 @@ public enum Feature {
      */
     PEP688,
     /** {@link Fixture.Ctypes} (the ctypes module: arrays, a structure, scalars) can be created. */
-    CTYPES
+    CTYPES,
+    /** {@link Fixture.CMemory} (memoryviews over C memory, {@code PyMemoryView_FromMemory}) can be created. */
+    C_MEMORY,
+    /** {@link OldBufferRuntime#refCount} reads an object's reference count. */
+    REFCOUNTS
 }

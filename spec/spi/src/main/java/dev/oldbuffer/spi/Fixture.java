@@ -71,6 +71,7 @@ public sealed interface Fixture {
         R mmap(Mmap f);
         R pythonExporter(PythonExporter f);
         R ctypes(Ctypes f);
+        R cMemory(CMemory f);
     }
 
     /** {@code bytes(data)}: read-only, contiguous. */
@@ -249,6 +250,23 @@ public sealed interface Fixture {
         @Override public String toString() {
             return "Mmap[" + hex(data) + ", " + length + ", " + access + (fileBacked ? ", file" : "") + (closed ? ", closed" : "") + "]";
         }
+    }
+
+    /**
+     * A memoryview over C memory that no Python object owns, holding {@code data}: {@code PyMemoryView_FromMemory} with
+     * {@code PyBUF_WRITE} when {@code writable}, {@code PyBUF_READ} otherwise ({@link Feature#C_MEMORY}). Its view's
+     * {@code obj} is NULL; the memoryview is the only exporter the functions meet.
+     */
+    record CMemory(byte[] data, boolean writable) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.cMemory(this); }
+        public CMemory { data = data.clone(); }
+        @Override public byte[] data() { return data.clone(); }
+        @Override public String describe() {
+            return "PyMemoryView_FromMemory(" + data.length + " bytes, " + (writable ? "PyBUF_WRITE" : "PyBUF_READ") + ")";
+        }
+        @Override public boolean equals(Object o) { return o instanceof CMemory c && writable == c.writable && Arrays.equals(data, c.data); }
+        @Override public int hashCode() { return 31 * Boolean.hashCode(writable) + Arrays.hashCode(data); }
+        @Override public String toString() { return "CMemory[" + hex(data) + (writable ? ", writable" : ", read-only") + "]"; }
     }
 
     /**

@@ -29,6 +29,7 @@ final class FixtureFacts {
         @Override public List<Fixture> mmap(Fixture.Mmap f) { return List.of(); }
         @Override public List<Fixture> pythonExporter(Fixture.PythonExporter f) { return List.of(f.base()); }
         @Override public List<Fixture> ctypes(Fixture.Ctypes f) { return List.of(); }
+        @Override public List<Fixture> cMemory(Fixture.CMemory f) { return List.of(); }
     };
 
     /** The features a kind needs by itself, before its parts'. */
@@ -50,6 +51,7 @@ final class FixtureFacts {
         @Override public Set<Feature> mmap(Fixture.Mmap f) { return Set.of(Feature.MMAP); }
         @Override public Set<Feature> pythonExporter(Fixture.PythonExporter f) { return Set.of(Feature.PEP688); }
         @Override public Set<Feature> ctypes(Fixture.Ctypes f) { return Set.of(Feature.CTYPES); }
+        @Override public Set<Feature> cMemory(Fixture.CMemory f) { return Set.of(Feature.C_MEMORY); }
     };
 
     /** The kinds {@link Fixture.Subclass} may derive from: bytes, bytearray, array.array. */
@@ -71,6 +73,7 @@ final class FixtureFacts {
         @Override public Boolean mmap(Fixture.Mmap f) { return false; }
         @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return false; }
         @Override public Boolean ctypes(Fixture.Ctypes f) { return false; }
+        @Override public Boolean cMemory(Fixture.CMemory f) { return false; }
     };
 
     /**
@@ -96,5 +99,6 @@ final class FixtureFacts {
         @Override public Boolean mmap(Fixture.Mmap f) { return false; }
         @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return true; }
         @Override public Boolean ctypes(Fixture.Ctypes f) { return false; }
+        @Override public Boolean cMemory(Fixture.CMemory f) { return false; }
     };
 }

@@ -98,6 +98,14 @@ public interface OldBufferRuntime extends AutoCloseable {
         throw new UnsupportedOperationException(info() + " does not read the files behind mmaps (Feature.MMAP)");
     }
 
+    /**
+     * The object's reference count ({@code Py_REFCNT}; {@link Feature#REFCOUNTS}). Only a difference between two readings
+     * of the same object means something: what the runtime itself holds on the object is part of every reading.
+     */
+    default long refCount(ObjRef object) {
+        throw new UnsupportedOperationException(info() + " does not read reference counts (Feature.REFCOUNTS)");
+    }
+
     /** The acquire/release counters of an exporter ({@link Fixture.Exporter}). */
     ExportCounts exportCounts(ObjRef exporter);
 

@@ -69,6 +69,11 @@ public final class TckMessages {
         return shouldHave(context, call, "release every view it acquired, leaving exporter counts", expected, actual);
     }
 
+    /** {@code change} is the count after the call less the count before, signed ({@code +1}): stable across runs. */
+    public static SpecViolation shouldKeepTheReferenceCount(String context, Object call, String change) {
+        return shouldHave(context, call, "leave the object's reference count changed by", "0", change);
+    }
+
     public static SpecViolation shouldRequest(String context, Object call, String expectedFlags, String actualFlags) {
         return shouldHave(context, call, "request a view with flags", expectedFlags, actualFlags);
     }

@@ -69,6 +69,8 @@ public final class FixtureOracle {
         /** close() is refused while exported: the probe a release stands for. */
         @Override public Kind mmap(Fixture.Mmap f) { return Kind.of("mmap", f.closed() ? Layout.ExportProbe.NONE : Layout.ExportProbe.RELEASE); }
         @Override public Kind pythonExporter(Fixture.PythonExporter f) { return Kind.of("Pep688Exporter", Layout.ExportProbe.COUNTS); }
+        /** A memoryview like any other: release() is refused while it is exported. */
+        @Override public Kind cMemory(Fixture.CMemory f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
         /** ctypes has no bf_releasebuffer: nothing shows that an export ended. */
         @Override public Kind ctypes(Fixture.Ctypes f) {
             return Kind.of(f.pythonTypeName(), Layout.ExportProbe.NONE);
@@ -125,6 +127,8 @@ public final class FixtureOracle {
                 default -> base;
             };
         }
+        /** One flat block of bytes; read-only unless made with PyBUF_WRITE. */
+        @Override public View cMemory(Fixture.CMemory f) { return View.flat(f.data(), !f.writable(), underExisting); }
         /** Its own memory, writable, in its type's items: one dimension for an array, none for a structure or scalar. */
         @Override public View ctypes(Fixture.Ctypes f) {
             byte[] raw = f.raw();

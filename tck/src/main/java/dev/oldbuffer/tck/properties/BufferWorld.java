@@ -331,6 +331,9 @@ final class BufferWorld {
                             data -> new Fixture.Mmap(data, f.length(), f.access(), f.fileBacked(), f.closed())));
         }
         @Override public Optional<WritableBase> pythonExporter(Fixture.PythonExporter f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> cMemory(Fixture.CMemory f) {
+            return f.writable() ? Optional.of(new WritableBase(f.data(), 1, data -> new Fixture.CMemory(data, true))) : Optional.empty();
+        }
         @Override public Optional<WritableBase> ctypes(Fixture.Ctypes f) {
             return Optional.of(new WritableBase(f.raw(), 1, raw -> new Fixture.Ctypes(f.type(), raw)));
         }

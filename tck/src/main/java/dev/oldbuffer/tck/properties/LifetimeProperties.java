@@ -15,6 +15,7 @@ import dev.oldbuffer.tck.RequiresFeature;
 import dev.oldbuffer.tck.SpecAssertion;
 import dev.oldbuffer.tck.Subject;
 import dev.oldbuffer.tck.arbitraries.OldBufferDomain;
+import dev.oldbuffer.tck.assertions.TckMessages;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -58,6 +59,47 @@ public class LifetimeProperties {
     @RequiresFeature(Feature.EXPORT_PROBES)
     void required_check08_releasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
         releasesEverything(s, CHECK_READ_BUFFER, object);
+    }
+
+    @Property
+    @SpecAssertion("char34")
+    @RequiresFeature(Feature.REFCOUNTS)
+    void required_char34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+        keepsTheReferenceCount(s, AS_CHAR_BUFFER, object);
+    }
+
+    @Property
+    @SpecAssertion("read34")
+    @RequiresFeature(Feature.REFCOUNTS)
+    void required_read34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+        keepsTheReferenceCount(s, AS_READ_BUFFER, object);
+    }
+
+    @Property
+    @SpecAssertion("check34")
+    @RequiresFeature(Feature.REFCOUNTS)
+    void required_check34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+        keepsTheReferenceCount(s, CHECK_READ_BUFFER, object);
+    }
+
+    @Property
+    @SpecAssertion("write34")
+    @RequiresFeature(Feature.REFCOUNTS)
+    void required_write34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+        keepsTheReferenceCount(s, AS_WRITE_BUFFER, object);
+    }
+
+    /** The reference a view takes on its exporter goes with the release: the count after the call is the count before. */
+    private static void keepsTheReferenceCount(Subject s, Function f, Fixture object) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        long before = s.refCount(obj);
+        CallResult r = s.call(f, obj);
+        s.fetchError();
+        long change = s.refCount(obj) - before;
+        if (change != 0) {
+            throw TckMessages.shouldKeepTheReferenceCount(s.context(f), r, (change > 0 ? "+" : "") + change);
+        }
     }
 
     private static void releasesEverything(Subject s, Function f, Fixture object) {

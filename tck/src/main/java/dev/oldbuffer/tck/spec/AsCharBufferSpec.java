@@ -257,4 +257,11 @@ public class AsCharBufferSpec {
     void required_char28_ctypesObjectsAreAcceptedWithTheirOwnMemory(Subject s) {
         Checks.ctypesObjects(s, AS_CHAR_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("char29")
+    @RequiresFeature(Feature.C_MEMORY)
+    void required_char29_memoryviewsOverCMemoryAreAcceptedWithThatMemory(Subject s) {
+        Checks.sharesItsMemory(s, AS_CHAR_BUFFER, List.of(Fixtures.readOnlyCMemory(), Fixtures.writableCMemory()));
+    }
 }

@@ -260,4 +260,11 @@ public class AsReadBufferSpec {
     void required_read29_ctypesObjectsAreAcceptedWithTheirOwnMemory(Subject s) {
         Checks.ctypesObjects(s, AS_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("read45")
+    @RequiresFeature(Feature.C_MEMORY)
+    void required_read45_memoryviewsOverCMemoryAreAcceptedWithThatMemory(Subject s) {
+        Checks.sharesItsMemory(s, AS_READ_BUFFER, List.of(Fixtures.readOnlyCMemory(), Fixtures.writableCMemory()));
+    }
 }

@@ -284,4 +284,18 @@ public class AsWriteBufferSpec {
     void required_write28_ctypesObjectsAreWritable(Subject s) {
         Checks.ctypesObjects(s, AS_WRITE_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("write29")
+    @RequiresFeature(Feature.C_MEMORY)
+    void required_write29_memoryviewsOverWritableCMemoryAreWritable(Subject s) {
+        Checks.sharesItsMemory(s, AS_WRITE_BUFFER, List.of(Fixtures.writableCMemory()));
+    }
+
+    @Test
+    @SpecAssertion("write46")
+    @RequiresFeature(Feature.C_MEMORY)
+    void required_write46_memoryviewsOverReadOnlyCMemoryAreRefusedWithTypeError(Subject s) {
+        Checks.failsWith(s, AS_WRITE_BUFFER, List.of(Fixtures.readOnlyCMemory()), "TypeError");
+    }
 }

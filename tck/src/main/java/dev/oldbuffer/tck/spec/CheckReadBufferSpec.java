@@ -181,4 +181,11 @@ public class CheckReadBufferSpec {
     void required_check15_ctypesObjectsAnswerOne(Subject s) {
         Checks.ctypesObjects(s, CHECK_READ_BUFFER);
     }
+
+    @Test
+    @SpecAssertion("check16")
+    @RequiresFeature(Feature.C_MEMORY)
+    void required_check16_memoryviewsOverCMemoryAreReadable(Subject s) {
+        Checks.sharesItsMemory(s, CHECK_READ_BUFFER, List.of(Fixtures.readOnlyCMemory(), Fixtures.writableCMemory()));
+    }
 }

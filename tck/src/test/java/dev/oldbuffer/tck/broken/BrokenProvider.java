@@ -193,4 +193,22 @@ public abstract class BrokenProvider implements RuntimeProvider {
             super(Defect.BYTE_FORMATS_ONLY);
         }
     }
+
+    public static final class OwnerlessRefused extends BrokenProvider {
+        public OwnerlessRefused() {
+            super(Defect.OWNERLESS_REFUSED);
+        }
+    }
+
+    public static final class OwnerlessWritable extends BrokenProvider {
+        public OwnerlessWritable() {
+            super(Defect.OWNERLESS_WRITABLE);
+        }
+    }
+
+    public static final class DecrefForgotten extends BrokenProvider {
+        public DecrefForgotten() {
+            super(Defect.DECREF_FORGOTTEN);
+        }
+    }
 }

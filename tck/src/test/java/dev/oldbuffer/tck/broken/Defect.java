@@ -11,6 +11,7 @@ import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.BufferProtocol;
 import dev.oldbuffer.reference.objects.Contiguity;
 import dev.oldbuffer.reference.objects.PyObject;
+import dev.oldbuffer.reference.objects.PyMemoryView;
 import dev.oldbuffer.reference.objects.PyMmap;
 import dev.oldbuffer.reference.objects.PyPythonExporter;
 import dev.oldbuffer.reference.objects.PyStr;
@@ -83,7 +84,7 @@ enum Defect {
                     if (view == null) {
                         return 0;
                     }
-                    releaseBuffer(view);
+                    releaseBuffer(interp, view);
                     return 1;
                 }
             })),
@@ -101,7 +102,7 @@ enum Defect {
                         return -1;
                     }
                     storeResult(view, buffer, bufferLen);
-                    releaseBuffer(view);
+                    releaseBuffer(interp, view);
                     return 0;
                 }
             })),
@@ -109,16 +110,16 @@ enum Defect {
     VIEW_NEVER_RELEASED("view-never-released", Profile.DOCUMENTED, "no PyBuffer_Release: every acquired view stays exported",
             () -> functions(new DocumentedFunctions() {
                 @Override
-                protected void releaseBuffer(View view) {
+                protected void releaseBuffer(Interpreter interp, View view) {
                 }
             })),
 
     RELEASED_TWICE("released-twice", Profile.DOCUMENTED, "PyBuffer_Release is called twice for every view",
             () -> functions(new DocumentedFunctions() {
                 @Override
-                protected void releaseBuffer(View view) {
-                    super.releaseBuffer(view);
-                    super.releaseBuffer(view);
+                protected void releaseBuffer(Interpreter interp, View view) {
+                    super.releaseBuffer(interp, view);
+                    super.releaseBuffer(interp, view);
                 }
             })),
 
@@ -161,7 +162,7 @@ enum Defect {
                         View view = getBuffer(interp, obj, PyBuf.WRITABLE);
                         if (view != null) {
                             storeResult(view, buffer, bufferLen);
-                            releaseBuffer(view);
+                            releaseBuffer(interp, view);
                             return 0;
                         }
                     }
@@ -274,6 +275,48 @@ enum Defect {
                 @Override
                 public int checkReadBuffer(Interpreter interp, PyObject obj) {
                     return obj instanceof PyPythonExporter ? 0 : super.checkReadBuffer(interp, obj);
+                }
+            })),
+
+    DECREF_FORGOTTEN("decref-forgotten", Profile.DOCUMENTED,
+            "the release calls bf_releasebuffer but never drops the reference the view took on view.obj, so every "
+                    + "successful call leaks one reference to the object",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected void releaseBuffer(Interpreter interp, View view) {
+                    BufferProtocol.release(view);
+                }
+            })),
+
+    OWNERLESS_REFUSED("ownerless-refused", Profile.DOCUMENTED,
+            "the getters resolve a memoryview to the object that owns its memory and refuse one that has none, so "
+                    + "memoryviews over C memory (PyMemoryView_FromMemory) are refused",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int acquire(Interpreter interp, String function, String interfaceName, PyObject obj,
+                                      OutPointer buffer, OutPointer bufferLen, int flags) {
+                    if (obj instanceof PyMemoryView m && m.managedBuffer().ownerless()) {
+                        return fail(interp, "memoryview: the memory has no owning object");
+                    }
+                    return super.acquire(interp, function, interfaceName, obj, buffer, bufferLen, flags);
+                }
+
+                @Override
+                public int checkReadBuffer(Interpreter interp, PyObject obj) {
+                    return obj instanceof PyMemoryView m && m.managedBuffer().ownerless() ? 0 : super.checkReadBuffer(interp, obj);
+                }
+            })),
+
+    OWNERLESS_WRITABLE("ownerless-writable", Profile.DOCUMENTED,
+            "AsWriteBuffer asks for a writable view only when an object owns the memory, so a memoryview over C memory "
+                    + "made with PyBUF_READ is written to",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int acquire(Interpreter interp, String function, String interfaceName, PyObject obj,
+                                      OutPointer buffer, OutPointer bufferLen, int flags) {
+                    boolean ownerless = obj instanceof PyMemoryView m && m.managedBuffer().ownerless();
+                    return super.acquire(interp, function, interfaceName, obj, buffer, bufferLen,
+                            ownerless ? flags & ~PyBuf.WRITABLE : flags);
                 }
             })),
 

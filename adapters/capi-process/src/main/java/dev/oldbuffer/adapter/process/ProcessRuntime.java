@@ -161,6 +161,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     @Override
+    public synchronized long refCount(ObjRef object) {
+        start(Wire.Op.REF_COUNT).u32(objectNumber(object));
+        return send(() -> "refCount(" + object + ")").in.getLong();
+    }
+
+    @Override
     public synchronized ExportCounts exportCounts(ObjRef exporter) {
         start(Wire.Op.EXPORT_COUNTS).u32(objectNumber(exporter));
         Protocol.Response r = send(() -> "exportCounts(" + exporter + ")");

@@ -152,6 +152,10 @@ final class Protocol {
                 p.base().accept(this);
                 return null;
             }
+            @Override public Void cMemory(Fixture.CMemory c) {
+                tag(Wire.Tag.C_MEMORY).u8(c.writable() ? 1 : 0).raw(c.data());
+                return null;
+            }
             @Override public Void ctypes(Fixture.Ctypes c) {
                 tag(Wire.Tag.CTYPES).text(c.type().name()).raw(c.raw());
                 return null;

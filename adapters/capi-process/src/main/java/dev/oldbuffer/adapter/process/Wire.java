@@ -4,6 +4,7 @@ import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.PyBuf;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,7 @@ final class Wire {
     /** A request's operation. */
     enum Op {
         HELLO(1), CREATE(2), CALL(3), CALL_BATCH(4), SET_ERROR(5), FETCH_ERROR(6), READ(7), WRITE(8), CONTENTS(9),
-        SET_ITEM(10), TRY_RESIZE(11), TRY_RELEASE(12), EXPORT_COUNTS(13), RESET(14), FILE_CONTENTS(18),
+        SET_ITEM(10), TRY_RESIZE(11), TRY_RELEASE(12), EXPORT_COUNTS(13), RESET(14), FILE_CONTENTS(18), REF_COUNT(19),
         /** Test hooks: a hang, a crash, a broken stream. */
         SLEEP(15), CRASH(16), DESYNC(17);
 
@@ -91,7 +92,7 @@ final class Wire {
     enum Tag {
         BYTES('B'), BYTEARRAY('A'), ARRAY('R'), MEMORYVIEW('M'), SLICED('S'), CAST('C'), READONLY('O'), RELEASED('L'),
         STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U'), MMAP('P'),
-        PYTHON_EXPORTER('Y'), CTYPES('K');
+        PYTHON_EXPORTER('Y'), CTYPES('K'), C_MEMORY('F');
 
         final char letter;
 
@@ -118,6 +119,7 @@ final class Wire {
                 .append(NULL_LENGTH).append('\n');
         py.append("CALL_ARGS_FORMAT, RESULT_FORMAT, COUNTS_FORMAT = '").append(CALL_ARGS).append("', '").append(RESULT).append("', '").append(COUNTS)
                 .append("'\n");
+        py.append("PYBUF_READ, PYBUF_WRITE = ").append(PyBuf.READ).append(", ").append(PyBuf.WRITE).append('\n');
         py.append("# (code, C name, has out-parameters)\nFUNCTIONS = (");
         for (Function f : Function.values()) {
             py.append('(').append(code(f)).append(", '").append(f.cName()).append("', ").append(f.hasOutParameters() ? "True" : "False")

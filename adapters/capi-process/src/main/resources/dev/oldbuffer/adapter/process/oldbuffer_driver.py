@@ -41,8 +41,9 @@ RESULT = struct.Struct(RESULT_FORMAT)         # rc, buffer, length, error follow
 COUNTS = struct.Struct(COUNTS_FORMAT)         # acquires, releases, last flags
 
 FEATURES_C = ['NULL_ARGUMENTS', 'CONFIGURABLE_EXPORTER', 'MEMORY_READ', 'MEMORY_WRITE', 'PRESET_ERROR',
-              'EXPORT_PROBES', 'SUBCLASSES', 'MMAP']
-FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES', 'SUBCLASSES', 'MMAP']
+              'EXPORT_PROBES', 'SUBCLASSES', 'MMAP', 'C_MEMORY', 'REFCOUNTS']
+FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES', 'SUBCLASSES', 'MMAP', 'C_MEMORY',
+                   'REFCOUNTS']
 
 
 class BytesSubclass(bytes):
@@ -302,6 +303,18 @@ class CtypesProbe(object):
             self.held = (type(e).__name__, str(e))
         return rc, buf.value or 0, length.value, self.held
 
+    def refcount(self, o):
+        """Py_REFCNT(o), less what passing it here holds; only differences count."""
+        return sys.getrefcount(o)
+
+    def c_memory(self, data, writable):
+        """The C probe's c_memory: a ctypes buffer is the C memory and its keeper."""
+        ctypes = self.ctypes
+        keeper = ctypes.create_string_buffer(bytes(data), max(len(data), 1))
+        make = ctypes.pythonapi.PyMemoryView_FromMemory
+        make.restype, make.argtypes = ctypes.py_object, [ctypes.c_void_p, ctypes.c_ssize_t, ctypes.c_int]
+        return make(ctypes.addressof(keeper), len(data), PYBUF_WRITE if writable else PYBUF_READ), keeper
+
     def set_error(self, etype, message):
         raise Refusal(UNSUPPORTED, 'PRESET_ERROR needs the C probe (this runtime uses the ctypes fallback)')
 
@@ -411,8 +424,10 @@ class Driver(object):
             CONTENTS: self.contents, SET_ITEM: self.set_item, TRY_RESIZE: self.try_resize,
             TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
             SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose, FILE_CONTENTS: self.file_contents,
+            REF_COUNT: self.ref_count,
         }
         self.files = {}   # id(mmap) -> (mmap, the file behind it), for the maps of files
+        self.c_memory_keepers = []   # what frees the memory under C-memory memoryviews: dropped after the objects
         self.builders = {
             TAGS['BYTES']: lambda r: bytes(r.raw()),
             TAGS['BYTEARRAY']: lambda r: bytearray(r.raw()),
@@ -431,6 +446,7 @@ class Driver(object):
             TAGS['MMAP']: self.build_mmap,
             TAGS['PYTHON_EXPORTER']: self.build_python_exporter,
             TAGS['CTYPES']: self.build_ctypes,
+            TAGS['C_MEMORY']: self.build_c_memory,
         }
         self.check_wire()
 
@@ -443,7 +459,7 @@ class Driver(object):
             problems.append('fixture tags %s' % sorted(set(TAGS.values()) ^ set(self.builders)))
         if self.ctypes is not None and set(self.ctypes_types) != set(CTYPES_TYPES):
             problems.append('ctypes types %s' % sorted(set(CTYPES_TYPES) ^ set(self.ctypes_types)))
-        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688', 'CTYPES']
+        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688', 'CTYPES', 'C_MEMORY']
                    if f not in FEATURES]
         if unknown:
             problems.append('features %s' % unknown)
@@ -553,6 +569,12 @@ class Driver(object):
         if 'PEP688' not in self.features:
             raise Refusal(UNSUPPORTED, 'this interpreter does not export through __buffer__ (PEP 688 is Python 3.12+)')
         return Pep688Exporter(base, mode)
+
+    def build_c_memory(self, r):
+        writable, data = r.u8(), r.raw()
+        view, keeper = self.probe.c_memory(data, writable)
+        self.c_memory_keepers.append(keeper)
+        return view
 
     def build_ctypes(self, r):
         name, raw = r.text(), r.raw()
@@ -689,8 +711,16 @@ class Driver(object):
             raise Refusal(ILLEGAL_ARGUMENT, '%s is not an exporter' % type(o).__name__)
         return COUNTS.pack(*self.probe.exporter_counts(o))
 
+    def ref_count(self, r):
+        o = self.obj(r.u32())
+        refcount = getattr(self.probe, 'refcount', None)
+        if refcount is None:
+            raise Refusal(UNSUPPORTED, 'this probe does not read reference counts')
+        return I64.pack(refcount(o))
+
     def reset(self, r):
         self.objects.clear()
+        del self.c_memory_keepers[:]   # nothing reaches their memoryviews now
         for m, f in self.files.values():
             try:
                 m.close()

@@ -445,6 +445,50 @@ static PyObject *probe_exporter_setitem(PyObject *module, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* ---- memoryviews over C memory -------------------------------------------------------------- */
+
+static const char C_MEMORY[] = "oldbuffer.c_memory";
+
+static void c_memory_free(PyObject *keeper)
+{
+    free(PyCapsule_GetPointer(keeper, C_MEMORY));
+}
+
+/* c_memory(data, writable) -> (memoryview, keeper): PyMemoryView_FromMemory over a malloc'd copy of data, with
+   PyBUF_WRITE or PyBUF_READ. No object owns the memory, so the keeper frees it when dropped: the caller drops it
+   only once nothing can reach the memoryview any longer. */
+static PyObject *probe_c_memory(PyObject *module, PyObject *args)
+{
+    PyObject *data;
+    int writable;
+    if (!PyArg_ParseTuple(args, "O!p", &PyBytes_Type, &data, &writable)) {
+        return NULL;
+    }
+    Py_ssize_t len = PyBytes_GET_SIZE(data);
+    char *mem = malloc(len > 0 ? len : 1);
+    if (mem == NULL) {
+        return PyErr_NoMemory();
+    }
+    memcpy(mem, PyBytes_AS_STRING(data), len);
+    PyObject *keeper = PyCapsule_New(mem, C_MEMORY, c_memory_free);
+    if (keeper == NULL) {
+        free(mem);
+        return NULL;
+    }
+    PyObject *view = PyMemoryView_FromMemory(mem, len, writable ? PyBUF_WRITE : PyBUF_READ);
+    if (view == NULL) {
+        Py_DECREF(keeper);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", view, keeper);
+}
+
+/* refcount(o) -> Py_REFCNT(o): this call's own references included, the same in every reading */
+static PyObject *probe_refcount(PyObject *module, PyObject *o)
+{
+    return PyLong_FromSsize_t(Py_REFCNT(o));
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef probe_methods[] = {
@@ -456,6 +500,8 @@ static PyMethodDef probe_methods[] = {
     {"exporter_contents", probe_exporter_contents, METH_O, NULL},
     {"exporter_counts", probe_exporter_counts, METH_O, NULL},
     {"exporter_setitem", probe_exporter_setitem, METH_VARARGS, NULL},
+    {"refcount", probe_refcount, METH_O, "refcount(o) -> Py_REFCNT(o)"},
+    {"c_memory", probe_c_memory, METH_VARARGS, "c_memory(data, writable) -> (memoryview, keeper)"},
     {NULL, NULL, 0, NULL}
 };
 

@@ -27,7 +27,7 @@ class CtypesFallbackTest {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");
             EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
                     Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP,
-                    Feature.CTYPES);
+                    Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS);
             if (TestRuntime.honoursPep688(rt)) {
                 expected.add(Feature.PEP688);   // a Python class: no C needed
             }
