@@ -7,7 +7,9 @@ import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.ConfigurableExporter;
 import dev.oldbuffer.reference.objects.PyArray;
 import dev.oldbuffer.reference.objects.PyByteArray;
+import dev.oldbuffer.reference.objects.PyBufferOverride;
 import dev.oldbuffer.reference.objects.PyBytes;
+import dev.oldbuffer.reference.objects.PyLargeMap;
 import dev.oldbuffer.reference.objects.PyCtypes;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyInt;
@@ -94,6 +96,8 @@ public class FixtureBuilder {
                 Fixture.Ctypes.Type t = c.type();
                 return new PyCtypes(memory, c.pythonTypeName(), raw, t.format, t.itemSize, t.isArray() ? new int[] {raw.length / t.itemSize} : new int[0]);
             }
+            @Override public PyObject largeMap(Fixture.LargeMap m) { return new PyLargeMap(memory, m.length()); }
+            @Override public PyObject bufferOverride(Fixture.BufferOverride b) { return new PyBufferOverride(memory, b.data()); }
             @Override public PyObject cMemory(Fixture.CMemory c) {
                 return PyMemoryView.fromMemory(memory, c.data(), c.writable());
             }

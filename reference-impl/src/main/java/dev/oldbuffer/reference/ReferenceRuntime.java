@@ -9,8 +9,10 @@ import dev.oldbuffer.reference.capi.OldBufferFunctions;
 import dev.oldbuffer.reference.capi.OutPointer;
 import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.ConfigurableExporter;
+import dev.oldbuffer.reference.objects.PyBufferOverride;
 import dev.oldbuffer.reference.objects.PyException;
 import dev.oldbuffer.reference.objects.PyMemoryView;
+import dev.oldbuffer.reference.objects.PyLargeMap;
 import dev.oldbuffer.reference.objects.PyMmap;
 import dev.oldbuffer.reference.objects.PyPythonExporter;
 import dev.oldbuffer.reference.objects.PyObject;
@@ -146,7 +148,8 @@ public class ReferenceRuntime implements OldBufferRuntime {
 
     @Override
     public boolean tryResize(ObjRef object) {
-        PyObject obj = object(object) instanceof PySubclass s ? s.base() : object(object);
+        PyObject obj = object(object) instanceof PySubclass s ? s.base()
+                : object(object) instanceof PyBufferOverride o ? o.whole() : object(object);
         if (obj instanceof PyMmap map) {
             try {
                 return map.tryGrowAndShrink();
@@ -164,6 +167,14 @@ public class ReferenceRuntime implements OldBufferRuntime {
     /** {@code memoryview.release()} or {@code mmap.close()}: false when refused (it is still exported, or over-released). */
     @Override
     public boolean tryRelease(ObjRef view) {
+        if (object(view) instanceof PyLargeMap map) {
+            try {
+                map.close();
+                return true;
+            } catch (PyException refused) {
+                return false;
+            }
+        }
         if (object(view) instanceof PyMmap map) {
             try {
                 map.close();
@@ -201,6 +212,9 @@ public class ReferenceRuntime implements OldBufferRuntime {
             return counting.counts();
         }
         if (object(exporter) instanceof PyPythonExporter python) {
+            return python.counts();
+        }
+        if (object(exporter) instanceof PyBufferOverride python) {
             return python.counts();
         }
         throw new IllegalArgumentException(exporter + ": '" + object(exporter).typeName()

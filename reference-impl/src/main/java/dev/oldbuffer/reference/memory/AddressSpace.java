@@ -34,6 +34,14 @@ public final class AddressSpace {
         return region;
     }
 
+    /** Allocates a writable, zero-filled region of any size (an anonymous map): only pages written to take memory. */
+    public Region allocateSparse(long size, String owner) {
+        Region region = new Region(next, size, owner);
+        regions.put(next, region);
+        next = align(next + Math.max(1, size) + GAP);
+        return region;
+    }
+
     public void free(Region region) {
         region.kill();
     }
@@ -56,7 +64,7 @@ public final class AddressSpace {
             return new byte[0];
         }
         Region region = locate("read", address, length);
-        return region.load((int) (address - region.base()), length);
+        return region.load(address - region.base(), length);
     }
 
     /** Writes through a C pointer; read-only storage refuses. */
@@ -68,7 +76,7 @@ public final class AddressSpace {
         if (region.readOnly()) {
             throw new MemoryAccessException("write to read-only memory at " + hex(address) + " (" + region.owner() + ")");
         }
-        region.store((int) (address - region.base()), data);
+        region.store(address - region.base(), data);
     }
 
     /** Number of regions still live: lets tests see that storage was freed. */

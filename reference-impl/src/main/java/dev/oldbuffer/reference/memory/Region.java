@@ -13,8 +13,12 @@ import org.apiguardian.api.API;
 public final class Region {
 
     private final long base;
-    private final int size;
+    /** Sparse regions keep only the pages written to; the rest reads as zeros, like untouched anonymous memory. */
+    static final int PAGE = 4096;
+
+    private final long size;
     private byte[] bytes;
+    private java.util.Map<Long, byte[]> pages;
     private final boolean readOnly;
     private final String owner;
     private boolean live = true;
@@ -27,11 +31,20 @@ public final class Region {
         this.owner = owner;
     }
 
+    /** A zero-filled region of {@code size} bytes, any size, that stores only the pages written to. */
+    Region(long base, long size, String owner) {
+        this.base = base;
+        this.pages = new java.util.HashMap<>();
+        this.size = size;
+        this.readOnly = false;
+        this.owner = owner;
+    }
+
     public long base() {
         return base;
     }
 
-    public int size() {
+    public long size() {
         return size;
     }
 
@@ -48,20 +61,37 @@ public final class Region {
         return owner;
     }
 
-    public byte[] load(int offset, int length) {
+    public byte[] load(long offset, int length) {
         checkLive();
         byte[] out = new byte[length];
-        System.arraycopy(bytes, offset, out, 0, length);
+        if (pages == null) {
+            System.arraycopy(bytes, (int) offset, out, 0, length);
+            return out;
+        }
+        for (int i = 0; i < length; i++) {
+            byte[] page = pages.get((offset + i) / PAGE);
+            out[i] = page == null ? 0 : page[(int) ((offset + i) % PAGE)];
+        }
         return out;
     }
 
+    /** Every byte of a dense region. */
     public byte[] loadAll() {
-        return load(0, size);
+        if (pages != null) {
+            throw new IllegalStateException(this + " is sparse: load a range of it");
+        }
+        return load(0, (int) size);
     }
 
-    public void store(int offset, byte[] data) {
+    public void store(long offset, byte[] data) {
         checkLive();
-        System.arraycopy(data, 0, bytes, offset, data.length);
+        if (pages == null) {
+            System.arraycopy(data, 0, bytes, (int) offset, data.length);
+            return;
+        }
+        for (int i = 0; i < data.length; i++) {
+            pages.computeIfAbsent((offset + i) / PAGE, p -> new byte[PAGE])[(int) ((offset + i) % PAGE)] = data[i];
+        }
     }
 
     /** True when {@code [address, address + length)} lies inside this region. */
@@ -72,6 +102,7 @@ public final class Region {
     void kill() {
         live = false;
         bytes = null; // a freed region only serves messages; long runs free many
+        pages = null;
     }
 
     private void checkLive() {

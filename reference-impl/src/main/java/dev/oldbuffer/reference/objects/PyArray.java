@@ -44,12 +44,15 @@ public final class PyArray extends ResizableBuffer {
         return "cannot resize an array that is exporting buffers";
     }
 
-    /** array_buffer_getbuf: never refuses (an array is always writable); item size and format are the typecode's. */
+    /**
+     * array_buffer_getbuf: never refuses (an array is always writable); item size and format are the typecode's, except
+     * that {@code 'u'} items are 4-byte {@code wchar_t} and shown as PEP 3118's {@code 'w'}.
+     */
     @Override
     protected View describe(long buf, int len, int flags) {
         int itemsize = itemSize();
         return new View(buf, len, false, itemsize,
-                BufferProtocol.requestsFormat(flags) ? String.valueOf(typecode) : null, 1,
+                BufferProtocol.requestsFormat(flags) ? String.valueOf(typecode == 'u' ? 'w' : typecode) : null, 1,
                 BufferProtocol.requestsShape(flags) ? new int[] {len / itemsize} : null,
                 BufferProtocol.requestsStrides(flags) ? new int[] {itemsize} : null, this);
     }

@@ -32,7 +32,7 @@ public final class PyBytes implements BufferExporter {
 
     @Override
     public View getBuffer(int flags) throws PyException {
-        return BufferProtocol.fillInfo(this, storage.base(), storage.size(), true, flags);
+        return BufferProtocol.fillInfo(this, storage.base(), Math.toIntExact(storage.size()), true, flags);
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class PyMemoryView implements BufferExporter {
     /** {@code init_shared_values} + {@code init_shape_strides}: reconstructs what the exporter left out. */
     private static View complete(View master) {
         int ndim = master.ndim();
-        int[] shape = master.shape() != null ? master.shape() : new int[] {master.len() / master.itemsize()};
+        int[] shape = master.shape() != null ? master.shape() : new int[] {Math.toIntExact(master.len() / master.itemsize())};
         int[] strides = master.strides() != null ? master.strides() : Contiguity.cStrides(shape, master.itemsize());
         return new View(master.buf(), master.len(), master.readonly(), master.itemsize(),
                 master.format() != null ? master.format() : "B", ndim, shape, strides, master.obj());
@@ -136,7 +136,7 @@ public final class PyMemoryView implements BufferExporter {
         if (view.len() % itemsize != 0) {
             throw PyException.typeError("memoryview: length is not a multiple of itemsize");
         }
-        int[] newShape = shape == null ? new int[] {view.len() / itemsize} : shape.clone();
+        int[] newShape = shape == null ? new int[] {Math.toIntExact(view.len() / itemsize)} : shape.clone();
         if (shape != null) {
             // cast_to_ND: only an explicit shape is checked (a 1-D cast of an empty view has extent 0).
             long bytes = itemsize;
@@ -278,7 +278,7 @@ public final class PyMemoryView implements BufferExporter {
 
     /** {@code get_native_fmtchar}: the item size of a single-character native format, -1 otherwise. */
     private static int nativeItemSize(String format) {
-        if (format.length() != 1 || Typecodes.CAST_FORMATS.indexOf(format.charAt(0)) < 0) {
+        if (format.length() != 1 || (Typecodes.CAST_FORMATS + Typecodes.HALF_FLOAT_FORMAT).indexOf(format.charAt(0)) < 0) {
             return -1;
         }
         return Typecodes.itemSize(format.charAt(0));

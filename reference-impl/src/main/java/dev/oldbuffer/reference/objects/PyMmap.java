@@ -43,7 +43,7 @@ public final class PyMmap implements BufferExporter {
     @Override
     public View getBuffer(int flags) throws PyException {
         checkValid();
-        View view = BufferProtocol.fillInfo(this, mapping.base(), mapping.size(), access == Access.READ, flags);
+        View view = BufferProtocol.fillInfo(this, mapping.base(), Math.toIntExact(mapping.size()), access == Access.READ, flags);
         exports++;
         return view;
     }
@@ -82,7 +82,7 @@ public final class PyMmap implements BufferExporter {
 
     /** Grows the map by one byte and shrinks it back; false when refused because it is exported. */
     public boolean tryGrowAndShrink() throws PyException {
-        int size = mapping.size();
+        int size = Math.toIntExact(mapping.size());
         try {
             resize(size + 1);
             resize(size);

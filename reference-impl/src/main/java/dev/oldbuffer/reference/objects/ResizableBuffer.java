@@ -42,12 +42,12 @@ public abstract class ResizableBuffer implements BufferExporter {
     }
 
     public int size() {
-        return storage.size();
+        return Math.toIntExact(storage.size());
     }
 
     @Override
     public final View getBuffer(int flags) throws PyException {
-        View view = describe(storage.base(), storage.size(), flags);
+        View view = describe(storage.base(), Math.toIntExact(storage.size()), flags);
         exports++;
         return view;
     }
@@ -69,7 +69,7 @@ public abstract class ResizableBuffer implements BufferExporter {
 
     /** Appends one item and removes it again; false when refused because the object is exported. */
     public boolean tryGrowAndShrink() {
-        int size = storage.size();
+        int size = Math.toIntExact(storage.size());
         try {
             resize(size + itemSize());
             resize(size);

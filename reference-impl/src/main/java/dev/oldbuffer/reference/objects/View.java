@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * Arrays are copied in and out, so a view is a value.
  *
  * @param buf      the address of the first byte (in C order) in the {@code AddressSpace}
- * @param len      product(shape) * itemsize, in bytes
+ * @param len      product(shape) * itemsize, in bytes (a {@code Py_ssize_t}: more than 2 GiB for a large map)
  * @param readonly whether the memory must not be written
  * @param itemsize bytes per item
  * @param format   struct format of an item, or null (meaning "B")
@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  *                 exporter that breaks the rules hands them to a request that did not ask for them
  */
 @API(status = INTERNAL, since = "0.1")
-public record View(long buf, int len, boolean readonly, int itemsize, String format, int ndim, int[] shape,
+public record View(long buf, long len, boolean readonly, int itemsize, String format, int ndim, int[] shape,
                    int[] strides, BufferExporter obj, int[] suboffsets) {
 
     public View {
@@ -34,7 +34,7 @@ public record View(long buf, int len, boolean readonly, int itemsize, String for
     }
 
     /** A view without suboffsets, as every well-behaved exporter hands out. */
-    public View(long buf, int len, boolean readonly, int itemsize, String format, int ndim, int[] shape, int[] strides,
+    public View(long buf, long len, boolean readonly, int itemsize, String format, int ndim, int[] shape, int[] strides,
                 BufferExporter obj) {
         this(buf, len, readonly, itemsize, format, ndim, shape, strides, obj, null);
     }
@@ -57,7 +57,7 @@ public record View(long buf, int len, boolean readonly, int itemsize, String for
     /** Items in the view: product(shape), or len / itemsize without shape. */
     public int items() {
         if (shape == null) {
-            return len / itemsize;
+            return Math.toIntExact(len / itemsize);
         }
         int n = 1;
         for (int s : shape) {

@@ -44,5 +44,11 @@ public enum Feature {
     /** {@link Fixture.CMemory} (memoryviews over C memory, {@code PyMemoryView_FromMemory}) can be created. */
     C_MEMORY,
     /** {@link OldBufferRuntime#refCount} reads an object's reference count. */
-    REFCOUNTS
+    REFCOUNTS,
+    /** {@code array('w')} ({@code Py_UCS4}, Python 3.13+) can be created. */
+    ARRAY_UCS4,
+    /** {@code memoryview.cast('e')} (half floats, Python 3.12+) is available. */
+    HALF_FLOAT_CAST,
+    /** {@link Fixture.LargeMap} (anonymous mmaps larger than 2 GiB: a 64-bit address space) can be created. */
+    LARGE_MAPS
 }

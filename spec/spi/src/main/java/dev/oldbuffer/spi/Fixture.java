@@ -72,6 +72,8 @@ public sealed interface Fixture {
         R pythonExporter(PythonExporter f);
         R ctypes(Ctypes f);
         R cMemory(CMemory f);
+        R bufferOverride(BufferOverride f);
+        R largeMap(LargeMap f);
     }
 
     /** {@code bytes(data)}: read-only, contiguous. */
@@ -250,6 +252,42 @@ public sealed interface Fixture {
         @Override public String toString() {
             return "Mmap[" + hex(data) + ", " + length + ", " + access + (fileBacked ? ", file" : "") + (closed ? ", closed" : "") + "]";
         }
+    }
+
+    /**
+     * {@code mmap.mmap(-1, length)}: an anonymous, writable map of {@code length} zero bytes, any size - more than
+     * 2 GiB checks that lengths are full {@code Py_ssize_t}s ({@link Feature#LARGE_MAPS}). Memory is committed only
+     * where touched, so the kit never reads it whole: no content, only stores and reads at chosen offsets.
+     */
+    record LargeMap(long length) implements Fixture {
+        /** Just over 2 GiB: a length that a 32-bit int cannot hold. */
+        public static final long OVER_2_GIB = (1L << 31) + 16;
+
+        @Override public <R> R accept(Visitor<R> v) { return v.largeMap(this); }
+        public LargeMap {
+            if (length < 1) {
+                throw new IllegalArgumentException("an mmap needs at least one byte, not " + length);
+            }
+        }
+        @Override public String describe() { return "mmap(-1, " + length + ")"; }
+    }
+
+    /**
+     * An instance of a bytearray subclass holding {@code data} that overrides {@code __buffer__} (PEP 688, Python 3.12+,
+     * {@link Feature#PEP688}): it exports its bytes from the second on ({@code bytearray.__buffer__(self, flags)[1:]}), and
+     * its {@code __release_buffer__} releases that view. Its content, as the kit reads and stores it, is what it
+     * exports; its acquires and releases are counted as a {@link PythonExporter}'s are.
+     */
+    record BufferOverride(byte[] data) implements Fixture {
+        @Override public <R> R accept(Visitor<R> v) { return v.bufferOverride(this); }
+        public BufferOverride { data = data.clone(); }
+        @Override public byte[] data() { return data.clone(); }
+        /** What it exports: the bytes from the second on. */
+        public byte[] exported() { return data.length == 0 ? data.clone() : Arrays.copyOfRange(data, 1, data.length); }
+        @Override public String describe() { return "bytearray subclass exporting [1:] through __buffer__ (" + data.length + " bytes)"; }
+        @Override public boolean equals(Object o) { return o instanceof BufferOverride b && Arrays.equals(data, b.data); }
+        @Override public int hashCode() { return Arrays.hashCode(data); }
+        @Override public String toString() { return "BufferOverride[" + hex(data) + "]"; }
     }
 
     /**

@@ -30,16 +30,23 @@ final class FixtureFacts {
         @Override public List<Fixture> pythonExporter(Fixture.PythonExporter f) { return List.of(f.base()); }
         @Override public List<Fixture> ctypes(Fixture.Ctypes f) { return List.of(); }
         @Override public List<Fixture> cMemory(Fixture.CMemory f) { return List.of(); }
+        @Override public List<Fixture> bufferOverride(Fixture.BufferOverride f) { return List.of(); }
+        @Override public List<Fixture> largeMap(Fixture.LargeMap f) { return List.of(); }
     };
 
     /** The features a kind needs by itself, before its parts'. */
     static final Fixture.Visitor<Set<Feature>> OWN_FEATURES = new Fixture.Visitor<>() {
         @Override public Set<Feature> bytes(Fixture.Bytes f) { return Set.of(); }
         @Override public Set<Feature> byteArray(Fixture.ByteArray f) { return Set.of(); }
-        @Override public Set<Feature> arrayOf(Fixture.ArrayOf f) { return Set.of(Feature.ARRAY_MODULE); }
+        @Override public Set<Feature> arrayOf(Fixture.ArrayOf f) {
+            return f.typecode() == Typecodes.UCS4_TYPECODE ? Set.of(Feature.ARRAY_MODULE, Feature.ARRAY_UCS4) : Set.of(Feature.ARRAY_MODULE);
+        }
         @Override public Set<Feature> memoryView(Fixture.MemoryView f) { return Set.of(); }
         @Override public Set<Feature> sliced(Fixture.Sliced f) { return Set.of(); }
-        @Override public Set<Feature> cast(Fixture.Cast f) { return Set.of(Feature.MEMORYVIEW_CAST); }
+        @Override public Set<Feature> cast(Fixture.Cast f) {
+            return f.format().charAt(0) == Typecodes.HALF_FLOAT_FORMAT ? Set.of(Feature.MEMORYVIEW_CAST, Feature.HALF_FLOAT_CAST)
+                    : Set.of(Feature.MEMORYVIEW_CAST);
+        }
         @Override public Set<Feature> readOnly(Fixture.ReadOnly f) { return Set.of(); }
         @Override public Set<Feature> released(Fixture.Released f) { return Set.of(); }
         @Override public Set<Feature> str(Fixture.Str f) { return Set.of(); }
@@ -52,6 +59,8 @@ final class FixtureFacts {
         @Override public Set<Feature> pythonExporter(Fixture.PythonExporter f) { return Set.of(Feature.PEP688); }
         @Override public Set<Feature> ctypes(Fixture.Ctypes f) { return Set.of(Feature.CTYPES); }
         @Override public Set<Feature> cMemory(Fixture.CMemory f) { return Set.of(Feature.C_MEMORY); }
+        @Override public Set<Feature> bufferOverride(Fixture.BufferOverride f) { return Set.of(Feature.PEP688); }
+        @Override public Set<Feature> largeMap(Fixture.LargeMap f) { return Set.of(Feature.MMAP, Feature.LARGE_MAPS); }
     };
 
     /** The kinds {@link Fixture.Subclass} may derive from: bytes, bytearray, array.array. */
@@ -73,6 +82,8 @@ final class FixtureFacts {
         @Override public Boolean mmap(Fixture.Mmap f) { return false; }
         @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return false; }
         @Override public Boolean ctypes(Fixture.Ctypes f) { return false; }
+        @Override public Boolean bufferOverride(Fixture.BufferOverride f) { return false; }
+        @Override public Boolean largeMap(Fixture.LargeMap f) { return false; }
         @Override public Boolean cMemory(Fixture.CMemory f) { return false; }
     };
 
@@ -99,6 +110,8 @@ final class FixtureFacts {
         @Override public Boolean mmap(Fixture.Mmap f) { return false; }
         @Override public Boolean pythonExporter(Fixture.PythonExporter f) { return true; }
         @Override public Boolean ctypes(Fixture.Ctypes f) { return false; }
+        @Override public Boolean bufferOverride(Fixture.BufferOverride f) { return true; }
+        @Override public Boolean largeMap(Fixture.LargeMap f) { return false; }
         @Override public Boolean cMemory(Fixture.CMemory f) { return false; }
     };
 }

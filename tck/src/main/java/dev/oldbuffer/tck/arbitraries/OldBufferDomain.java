@@ -57,9 +57,17 @@ public class OldBufferDomain extends DomainContextBase {
                 .as(OldBufferDomain::fill);
     }
 
-    /** The typecodes of {@code array.array} the kit uses ({@link Typecodes#ARRAY_TYPECODES}). */
+    /**
+     * The typecodes of {@code array.array} the kit uses: {@link Typecodes#ARRAY_TYPECODES} and, for runtimes that have
+     * it, {@code 'w'} (a property skips what the runtime cannot build).
+     */
     @Provide
     public Arbitrary<Character> arrayTypecodes() {
+        return Arbitraries.of(chars(Typecodes.ARRAY_TYPECODES + Typecodes.UCS4_TYPECODE));
+    }
+
+    /** The typecodes every runtime with the array module has. */
+    public Arbitrary<Character> everyRuntimesArrayTypecodes() {
         return Arbitraries.of(chars(Typecodes.ARRAY_TYPECODES));
     }
 
@@ -110,7 +118,9 @@ public class OldBufferDomain extends DomainContextBase {
                 contents().map(c -> new Fixture.Sliced(Fixture.memoryview(Fixture.bytearray(c)), null, null, 2)));
         Arbitrary<Fixture.PythonExporter.Mode> modes = Arbitraries.of(Fixture.PythonExporter.Mode.class)
                 .filter(m -> !m.memoryDiesWithTheRelease());
-        return Combinators.combine(bases, modes).as(Fixture.PythonExporter::new);
+        Arbitrary<Fixture> classes = Combinators.combine(bases, modes).as(Fixture.PythonExporter::new);
+        // one in five a bytearray subclass that overrides __buffer__
+        return weighted(Tuple.of(4, classes), Tuple.of(1, contents().map(Fixture.BufferOverride::new)));
     }
 
     /**
@@ -146,7 +156,7 @@ public class OldBufferDomain extends DomainContextBase {
      * byte-format sources (bytes, bytearray, exporters, byte arrays, arrays cast to 'B'), sometimes flattened again.
      */
     public Arbitrary<Fixture.Cast> casts() {
-        Arbitrary<Character> formats = Arbitraries.of(chars(Typecodes.CAST_FORMATS));
+        Arbitrary<Character> formats = Arbitraries.of(chars(Typecodes.CAST_FORMATS + Typecodes.HALF_FLOAT_FORMAT));
         Arbitrary<int[]> shapes = Arbitraries.integers().between(1, 6).array(int[].class).ofMaxSize(3);
         Arbitrary<Fixture.Cast> cast = Combinators.combine(formats, shapes, contents(), castSources(), Arbitraries.of(false, true))
                 .as((format, shape, data, source, readOnly) -> castOf(format, shape, data, source, readOnly));

@@ -69,6 +69,10 @@ public final class FixtureOracle {
         /** close() is refused while exported: the probe a release stands for. */
         @Override public Kind mmap(Fixture.Mmap f) { return Kind.of("mmap", f.closed() ? Layout.ExportProbe.NONE : Layout.ExportProbe.RELEASE); }
         @Override public Kind pythonExporter(Fixture.PythonExporter f) { return Kind.of("Pep688Exporter", Layout.ExportProbe.COUNTS); }
+        /** close() is refused while exported. */
+        @Override public Kind largeMap(Fixture.LargeMap f) { return Kind.of("mmap", Layout.ExportProbe.RELEASE); }
+        /** A bytearray: resizing is refused while anything exports it (the slice __buffer__ handed out included). */
+        @Override public Kind bufferOverride(Fixture.BufferOverride f) { return Kind.of("ByteArrayExportingItsTail", Layout.ExportProbe.RESIZE); }
         /** A memoryview like any other: release() is refused while it is exported. */
         @Override public Kind cMemory(Fixture.CMemory f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
         /** ctypes has no bf_releasebuffer: nothing shows that an export ended. */
@@ -127,6 +131,12 @@ public final class FixtureOracle {
                 default -> base;
             };
         }
+        /** Not modelled byte by byte (more than 2 GiB): its assertions check its length and both ends directly. */
+        @Override public View largeMap(Fixture.LargeMap f) {
+            throw new IllegalArgumentException(f.describe() + " has no byte-by-byte layout; check it through its address");
+        }
+        /** What its __buffer__ hands out: the bytes from the second on, writable. */
+        @Override public View bufferOverride(Fixture.BufferOverride f) { return View.flat(f.exported(), false, underExisting); }
         /** One flat block of bytes; read-only unless made with PyBUF_WRITE. */
         @Override public View cMemory(Fixture.CMemory f) { return View.flat(f.data(), !f.writable(), underExisting); }
         /** Its own memory, writable, in its type's items: one dimension for an array, none for a structure or scalar. */

@@ -331,6 +331,8 @@ final class BufferWorld {
                             data -> new Fixture.Mmap(data, f.length(), f.access(), f.fileBacked(), f.closed())));
         }
         @Override public Optional<WritableBase> pythonExporter(Fixture.PythonExporter f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> largeMap(Fixture.LargeMap f) { return Optional.empty(); }
+        @Override public Optional<WritableBase> bufferOverride(Fixture.BufferOverride f) { return Optional.empty(); }
         @Override public Optional<WritableBase> cMemory(Fixture.CMemory f) {
             return f.writable() ? Optional.of(new WritableBase(f.data(), 1, data -> new Fixture.CMemory(data, true))) : Optional.empty();
         }
@@ -400,7 +402,7 @@ final class BufferWorld {
                     Tuple.of(2, contents.map(Fixture::bytes)),
                     Tuple.of(1, Arbitraries.of(Fixture.none(), Fixture.str("text"), Fixture.integer(7)))));
             if (w.s.has(Feature.ARRAY_MODULE)) {
-                kinds.add(Tuple.of(2, Combinators.combine(new OldBufferDomain().arrayTypecodes(), contents)
+                kinds.add(Tuple.of(2, Combinators.combine(new OldBufferDomain().everyRuntimesArrayTypecodes(), contents)
                         .as((code, data) -> new Fixture.ArrayOf(code, Arrays.copyOf(data, data.length - data.length % Typecodes.itemSize(code))))));
             }
             if (w.s.has(Feature.CONFIGURABLE_EXPORTER)) {

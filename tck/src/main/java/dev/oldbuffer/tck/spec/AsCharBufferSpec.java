@@ -264,4 +264,25 @@ public class AsCharBufferSpec {
     void required_char29_memoryviewsOverCMemoryAreAcceptedWithThatMemory(Subject s) {
         Checks.sharesItsMemory(s, AS_CHAR_BUFFER, List.of(Fixtures.readOnlyCMemory(), Fixtures.writableCMemory()));
     }
+
+    @Test
+    @SpecAssertion("char45")
+    @RequiresFeature(Feature.ARRAY_MODULE)
+    void required_char45_everyItemFormatIsAcceptedWithItsSizeInBytes(Subject s) {
+        Checks.sharesItsMemory(s, AS_CHAR_BUFFER, Fixtures.otherItemFormats(s.runtime().features()));
+    }
+
+    @Test
+    @SpecAssertion("char46")
+    @RequiresFeature({Feature.PEP688, Feature.EXPORT_PROBES})
+    void required_char46_aBytearraySubclassIsExportedThroughItsOwnBufferMethod(Subject s) {
+        Checks.exportsThroughItsOverride(s, AS_CHAR_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("char47")
+    @RequiresFeature({Feature.LARGE_MAPS, Feature.MMAP})
+    void required_char47_aMapOver2GiBKeepsItsFullLength(Subject s) {
+        Checks.largeMapsKeepTheirFullLength(s, AS_CHAR_BUFFER);
+    }
 }

@@ -267,4 +267,25 @@ public class AsReadBufferSpec {
     void required_read45_memoryviewsOverCMemoryAreAcceptedWithThatMemory(Subject s) {
         Checks.sharesItsMemory(s, AS_READ_BUFFER, List.of(Fixtures.readOnlyCMemory(), Fixtures.writableCMemory()));
     }
+
+    @Test
+    @SpecAssertion("read46")
+    @RequiresFeature(Feature.ARRAY_MODULE)
+    void required_read46_everyItemFormatIsAcceptedWithItsSizeInBytes(Subject s) {
+        Checks.sharesItsMemory(s, AS_READ_BUFFER, Fixtures.otherItemFormats(s.runtime().features()));
+    }
+
+    @Test
+    @SpecAssertion("read47")
+    @RequiresFeature({Feature.PEP688, Feature.EXPORT_PROBES})
+    void required_read47_aBytearraySubclassIsExportedThroughItsOwnBufferMethod(Subject s) {
+        Checks.exportsThroughItsOverride(s, AS_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("read48")
+    @RequiresFeature({Feature.LARGE_MAPS, Feature.MMAP})
+    void required_read48_aMapOver2GiBKeepsItsFullLength(Subject s) {
+        Checks.largeMapsKeepTheirFullLength(s, AS_READ_BUFFER);
+    }
 }

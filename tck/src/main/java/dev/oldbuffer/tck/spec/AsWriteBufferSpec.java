@@ -298,4 +298,25 @@ public class AsWriteBufferSpec {
     void required_write46_memoryviewsOverReadOnlyCMemoryAreRefusedWithTypeError(Subject s) {
         Checks.failsWith(s, AS_WRITE_BUFFER, List.of(Fixtures.readOnlyCMemory()), "TypeError");
     }
+
+    @Test
+    @SpecAssertion("write47")
+    @RequiresFeature(Feature.ARRAY_MODULE)
+    void required_write47_everyItemFormatIsWritableWithItsSizeInBytes(Subject s) {
+        Checks.sharesItsMemory(s, AS_WRITE_BUFFER, Fixtures.otherItemFormats(s.runtime().features()));
+    }
+
+    @Test
+    @SpecAssertion("write48")
+    @RequiresFeature({Feature.PEP688, Feature.EXPORT_PROBES})
+    void required_write48_aBytearraySubclassIsExportedThroughItsOwnBufferMethod(Subject s) {
+        Checks.exportsThroughItsOverride(s, AS_WRITE_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("write49")
+    @RequiresFeature({Feature.LARGE_MAPS, Feature.MMAP})
+    void required_write49_aMapOver2GiBKeepsItsFullLength(Subject s) {
+        Checks.largeMapsKeepTheirFullLength(s, AS_WRITE_BUFFER);
+    }
 }

@@ -188,4 +188,25 @@ public class CheckReadBufferSpec {
     void required_check16_memoryviewsOverCMemoryAreReadable(Subject s) {
         Checks.sharesItsMemory(s, CHECK_READ_BUFFER, List.of(Fixtures.readOnlyCMemory(), Fixtures.writableCMemory()));
     }
+
+    @Test
+    @SpecAssertion("check17")
+    @RequiresFeature(Feature.ARRAY_MODULE)
+    void required_check17_everyItemFormatIsReadable(Subject s) {
+        Checks.sharesItsMemory(s, CHECK_READ_BUFFER, Fixtures.otherItemFormats(s.runtime().features()));
+    }
+
+    @Test
+    @SpecAssertion("check18")
+    @RequiresFeature({Feature.PEP688, Feature.EXPORT_PROBES})
+    void required_check18_aBytearraySubclassIsExportedThroughItsOwnBufferMethod(Subject s) {
+        Checks.exportsThroughItsOverride(s, CHECK_READ_BUFFER);
+    }
+
+    @Test
+    @SpecAssertion("check19")
+    @RequiresFeature({Feature.LARGE_MAPS, Feature.MMAP})
+    void required_check19_aMapOver2GiBIsReadable(Subject s) {
+        Checks.largeMapsKeepTheirFullLength(s, CHECK_READ_BUFFER);
+    }
 }

@@ -307,4 +307,49 @@ final class Checks {
             }
         }
     }
+
+    /**
+     * A bytearray subclass that overrides __buffer__ is exported through its override: what {@link #sharesItsMemory}
+     * checks for the bytes it exports, then one acquire and one release, and the bytearray no longer exported.
+     */
+    static void exportsThroughItsOverride(Subject s, Function f) {
+        Fixture.BufferOverride fixture = Fixtures.bufferOverride();
+        sharesItsMemory(s, f, List.of(fixture));
+        ObjRef obj = s.create(fixture);
+        CallResult r = s.call(f, obj);
+        s.verify(r).returned(f.accepted());
+        releasedOnce(s, r, obj, "");
+        s.verifyNoLongerExported(r, obj);
+    }
+
+    /**
+     * An anonymous map of just over 2 GiB: accepted with its whole length - no truncation to 32 bits - at an address
+     * where a store through the map shows and whose last byte is mapped (for AsWriteBuffer, writable); afterwards the
+     * map can be closed.
+     */
+    static void largeMapsKeepTheirFullLength(Subject s, Function f) {
+        Fixture.LargeMap fixture = new Fixture.LargeMap(Fixture.LargeMap.OVER_2_GIB);
+        long last = fixture.length() - 1;
+        ObjRef obj = s.create(fixture);
+        s.setItem(obj, 0, (byte) 0x5a);
+        CallResult r = s.call(f, obj);
+        s.verify(r).returned(f.accepted()).hasNoErrorSet();
+        if (f.hasOutParameters()) {
+            s.verify(r).hasLength(fixture.length());
+            if (s.has(Feature.MEMORY_READ)) {
+                s.verify(r).pointsAt(new byte[] {0x5a});   // the store made through the map, at the start
+                s.read(r.buffer() + last, 1);   // fails the test when the last byte is not mapped
+            }
+            if (f.needsWritable() && s.has(Feature.MEMORY_WRITE) && s.has(Feature.MEMORY_READ)) {
+                s.write(r.buffer() + last, new byte[] {0x33});
+                byte[] seen = s.read(r.buffer() + last, 1);
+                if (seen[0] != 0x33) {
+                    throw TckMessages.shouldHave(s.context(f), r, "keep a byte written at the last address", "33", hex(seen));
+                }
+            }
+        }
+        if (!s.tryRelease(obj)) {
+            throw TckMessages.shouldRelease(s.context(f), r, "the map can be closed", "close() refused: still exported");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.oldbuffer.tck.broken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Failure;
@@ -46,10 +47,10 @@ class BrokenImplementationsTest {
 
     static final Map<Defect, Expected> EXPECTED = new EnumMap<>(Map.ofEntries(
             Map.entry(Defect.SUCCESS_RETURNS_ONE, new Expected(
-                    "char29 char28 char44 char25 char27 char01 char02 char03 char04 char05 char06 char07 char08 char16 read22 char30 char33",
+                    "char47 char46 char45 char29 char28 char44 char25 char27 char01 char02 char03 char04 char05 char06 char07 char08 char16 read22 char30 char33",
                     "char01", outcome(TckMessages.shouldReturn("", "", 0, 1)))),
             Map.entry(Defect.LENGTH_IN_ITEMS, new Expected(
-                    "char28 read29 write28 char44 read44 write45 char03 read03 write03 write04 char33 read33 write33",
+                    "char45 read46 write47 char28 read29 write28 char44 read44 write45 char03 read03 write03 write04 char33 read33 write33",
                     "char03", outcome(TckMessages.shouldSetLength("", "", 12, 3)))),
             Map.entry(Defect.ACCEPTS_STRIDED, new Expected(
                     "char40 read40 char26 read27 char11 char12 read11 read12 check07 char30 char32 char33 read30 read32 read33",
@@ -61,22 +62,22 @@ class BrokenImplementationsTest {
                     "write46 write40 write42 write43 write26 write24 write07 write08 write10 write31 write32",
                     "write07", outcome(TckMessages.shouldSetError("", "", "TypeError", "BufferError: Object is not writable.")))),
             Map.entry(Defect.VIEW_NEVER_RELEASED, new Expected(
-                    "char34 read34 check34 write34 check07 read22 write15 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
+                    "char47 check19 read48 write49 char46 check18 read47 write48 char34 read34 check34 write34 check07 read22 write15 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 0 released")))),
             Map.entry(Defect.RELEASED_TWICE, new Expected(
-                    "char34 read34 check34 write34 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
+                    "char46 check18 read47 write48 char34 read34 check34 write34 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 2 released")))),
             Map.entry(Defect.POINTER_TO_A_COPY, new Expected(
-                    "char29 read45 write29 char28 read29 write28 char25 char27 read26 read28 write25 write27 write23 char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
+                    "char46 read47 write48 char45 read46 write47 char29 read45 write29 char28 read29 write28 char25 char27 read26 read28 write25 write27 write23 char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
                     "char06", expectation(TckMessages.shouldPointInside("", "", "", "")))),
             Map.entry(Defect.WRITABLE_READ_ONLY, new Expected(
                     "write46 write43 write26 write24 write06 write07 write30 write32 write33",
                     "write06", outcome(TckMessages.shouldReturn("", "", -1, 0)))),
             Map.entry(Defect.CHECK_RETURNS_TWO, new Expected(
-                    "check01 check07 check08 check10 check11 check30 check32 check33",
+                    "check17 check01 check07 check08 check10 check11 check30 check32 check33",
                     "check01", outcome(TckMessages.shouldReturn("", "", 1, 2)))),
             Map.entry(Defect.CHECK_IGNORES_CONTIGUITY, new Expected(
-                    "check40 check42 check44 check13 check14 check12 check03 check04 check07 check30 check32 check33",
+                    "check18 check40 check42 check44 check13 check14 check12 check03 check04 check07 check30 check32 check33",
                     "check03", outcome(TckMessages.shouldReturn("", "", 0, 1)))),
             Map.entry(Defect.SUCCESS_LEAVES_ERROR, new Expected(
                     "read45 read40 read26 read08 read22 read31 read33",
@@ -116,6 +117,15 @@ class BrokenImplementationsTest {
             Map.entry(Defect.RECHECKS_THE_VIEW, new Expected(
                     "char41 read41 check41 write41 write44",
                     "char41", outcome(TckMessages.shouldReturn("", "", 0, -1)))),
+            Map.entry(Defect.LENGTH_IN_AN_INT, new Expected(
+                    "char47 read48 write49",
+                    "char47", outcome(TckMessages.shouldSetLength("", "", Fixture.LargeMap.OVER_2_GIB, (int) Fixture.LargeMap.OVER_2_GIB)))),
+            Map.entry(Defect.INHERITED_SLOT, new Expected(
+                    "char02 char03 char04 read02 read03 read04 write02 write03 write04 write05 char46 read47 check18 write48",
+                    "char46", outcome(TckMessages.shouldSetLength("", "", 27, 28)))),
+            Map.entry(Defect.FORMAT_TABLE_LENGTH, new Expected(
+                    "char45 read46 write47 char03 read03 write03 write04",
+                    "char45", outcome(TckMessages.shouldSetLength("", "", 16, 4)))),
             Map.entry(Defect.DECREF_FORGOTTEN, new Expected(
                     "char34 read34 check34 write34",
                     "char34", outcome(TckMessages.shouldKeepTheReferenceCount("", "", "+1")))),

@@ -211,4 +211,22 @@ public abstract class BrokenProvider implements RuntimeProvider {
             super(Defect.DECREF_FORGOTTEN);
         }
     }
+
+    public static final class FormatTableLength extends BrokenProvider {
+        public FormatTableLength() {
+            super(Defect.FORMAT_TABLE_LENGTH);
+        }
+    }
+
+    public static final class InheritedSlot extends BrokenProvider {
+        public InheritedSlot() {
+            super(Defect.INHERITED_SLOT);
+        }
+    }
+
+    public static final class LengthInAnInt extends BrokenProvider {
+        public LengthInAnInt() {
+            super(Defect.LENGTH_IN_AN_INT);
+        }
+    }
 }

@@ -7,8 +7,10 @@ import dev.oldbuffer.reference.capi.DocumentedFunctions;
 import dev.oldbuffer.reference.capi.Interpreter;
 import dev.oldbuffer.reference.capi.OldBufferFunctions;
 import dev.oldbuffer.reference.capi.OutPointer;
+import dev.oldbuffer.reference.memory.Region;
 import dev.oldbuffer.reference.objects.BufferExporter;
 import dev.oldbuffer.reference.objects.BufferProtocol;
+import dev.oldbuffer.reference.objects.PyBufferOverride;
 import dev.oldbuffer.reference.objects.Contiguity;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PyMemoryView;
@@ -25,6 +27,7 @@ import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.PyBuf;
 import dev.oldbuffer.spi.RuntimeFailure;
+import dev.oldbuffer.spi.Typecodes;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -278,6 +281,56 @@ enum Defect {
                 }
             })),
 
+    LENGTH_IN_AN_INT("length-in-an-int", Profile.DOCUMENTED,
+            "buffer_len goes through a C int, so the length of a view larger than 2 GiB wraps around",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected void storeResult(View view, OutPointer buffer, OutPointer bufferLen) {
+                    buffer.set(view.buf());
+                    bufferLen.set((int) view.len());
+                }
+            })),
+
+    INHERITED_SLOT("inherited-slot", Profile.DOCUMENTED,
+            "the getters use the buffer slot of the C base type (bytearray's), so a subclass that overrides __buffer__ "
+                    + "is exported as a plain bytearray and its __buffer__ never runs",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int acquire(Interpreter interp, String function, String interfaceName, PyObject obj,
+                                      OutPointer buffer, OutPointer bufferLen, int flags) {
+                    PyObject base = obj instanceof PyBufferOverride o ? o.whole() : obj;
+                    return super.acquire(interp, function, interfaceName, base, buffer, bufferLen, flags);
+                }
+
+                @Override
+                public int checkReadBuffer(Interpreter interp, PyObject obj) {
+                    return super.checkReadBuffer(interp, obj instanceof PyBufferOverride o ? o.whole() : obj);
+                }
+            })),
+
+    FORMAT_TABLE_LENGTH("format-table-length", Profile.DOCUMENTED,
+            "buffer_len is the item count times a size from a table of the classic struct codes (asked for with "
+                    + "PyBUF_FORMAT | PyBUF_ND); a code the table lacks - '?', 'e', 'n', 'N', 'P', 'u', 'w' - counts one byte",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected View getBuffer(Interpreter interp, PyObject obj, int flags) {
+                    return super.getBuffer(interp, obj, flags | PyBuf.FORMAT | PyBuf.ND);
+                }
+
+                @Override
+                protected void storeResult(View view, OutPointer buffer, OutPointer bufferLen) {
+                    buffer.set(view.buf());
+                    String format = view.format() == null ? "B" : view.format().replaceFirst("^[@=<>!]", "");
+                    if (format.length() != 1) {
+                        bufferLen.set(view.len());
+                        return;
+                    }
+                    char code = format.charAt(0);
+                    int size = "bBchHiIlLqQfd".indexOf(code) >= 0 ? Typecodes.itemSize(code) : 1;
+                    bufferLen.set((long) view.len() / view.itemsize() * size);
+                }
+            })),
+
     DECREF_FORGOTTEN("decref-forgotten", Profile.DOCUMENTED,
             "the release calls bf_releasebuffer but never drops the reference the view took on view.obj, so every "
                     + "successful call leaks one reference to the object",
@@ -432,6 +485,11 @@ enum Defect {
             CallResult r = super.call(function, object, slots);
             if (!function.hasOutParameters() || r.returnValue() != 0 || slots.bufferIsNull()) {
                 return r;
+            }
+            if (r.length() > Integer.MAX_VALUE) {   // a large map: a copy of its first page over zeros, as big
+                Region copy = interpreter().memory().allocateSparse(r.length(), "copy of " + object);
+                copy.store(0, read(r.buffer(), 4096));
+                return new CallResult(function, object, slots, 0, copy.base(), r.length(), r.error());
             }
             byte[] snapshot = read(r.buffer(), (int) r.length());
             long copy = interpreter().memory().allocate(snapshot, false, "copy of " + object).base();

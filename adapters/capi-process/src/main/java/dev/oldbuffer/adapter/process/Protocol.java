@@ -152,6 +152,14 @@ final class Protocol {
                 p.base().accept(this);
                 return null;
             }
+            @Override public Void largeMap(Fixture.LargeMap m) {
+                tag(Wire.Tag.LARGE_MAP).i64(m.length());
+                return null;
+            }
+            @Override public Void bufferOverride(Fixture.BufferOverride b) {
+                tag(Wire.Tag.BUFFER_OVERRIDE).raw(b.data());
+                return null;
+            }
             @Override public Void cMemory(Fixture.CMemory c) {
                 tag(Wire.Tag.C_MEMORY).u8(c.writable() ? 1 : 0).raw(c.data());
                 return null;

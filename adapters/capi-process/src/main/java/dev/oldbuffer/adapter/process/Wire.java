@@ -92,7 +92,7 @@ final class Wire {
     enum Tag {
         BYTES('B'), BYTEARRAY('A'), ARRAY('R'), MEMORYVIEW('M'), SLICED('S'), CAST('C'), READONLY('O'), RELEASED('L'),
         STR('T'), INT('I'), NONE('N'), EXPORTER('E'), EXISTING('X'), SUBCLASS('U'), MMAP('P'),
-        PYTHON_EXPORTER('Y'), CTYPES('K'), C_MEMORY('F');
+        PYTHON_EXPORTER('Y'), CTYPES('K'), C_MEMORY('F'), BUFFER_OVERRIDE('V'), LARGE_MAP('G');
 
         final char letter;
 

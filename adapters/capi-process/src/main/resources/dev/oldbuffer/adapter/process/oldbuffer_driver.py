@@ -22,6 +22,7 @@ import mmap
 import os
 import platform
 import struct
+import warnings
 import sys
 import sysconfig
 import time
@@ -114,6 +115,36 @@ class Pep688Exporter(object):
             memoryview(self)   # raises what the exporter raises
         with memoryview(self.base) as m:
             return m.tobytes()
+
+
+class ByteArrayExportingItsTail(bytearray):
+    """A bytearray subclass that overrides __buffer__ (PEP 688, 3.12+): it exports its bytes from the second on and
+    releases that view in __release_buffer__. Counted as Pep688Exporter is; the kit reads and stores what it exports."""
+
+    def __init__(self, data):
+        bytearray.__init__(self, data)
+        self.acquires = 0
+        self.releases = 0
+        self.last_flags = -1
+
+    def __buffer__(self, flags):
+        self.last_flags = flags
+        with bytearray.__buffer__(self, flags) as whole:
+            tail = whole[1:]
+        self.acquires += 1
+        return tail
+
+    def __release_buffer__(self, view):
+        self.releases += 1
+        view.release()
+
+    def contents(self):
+        return bytes(bytearray.__getitem__(self, slice(1, None)))
+
+    def store(self, index, value):
+        if not 0 <= index < len(self) - 1:
+            raise IndexError('bytearray index out of range')
+        bytearray.__setitem__(self, index + 1, value)
 
 
 def pep688_honoured():
@@ -400,12 +431,20 @@ class Driver(object):
             import array
             self.array = array
             self.features.append('ARRAY_MODULE')
+            try:
+                self.array.array('w')
+                self.features.append('ARRAY_UCS4')
+            except ValueError:   # before 3.13
+                pass
         except ImportError:
             self.array = None
         try:
             with memoryview(b'abcd') as m:
                 m.cast('B', [2, 2]).release()
             self.features.append('MEMORYVIEW_CAST')
+            with memoryview(b'ab') as m:
+                m.cast('e').release()
+            self.features.append('HALF_FLOAT_CAST')
         except Exception:
             pass
         try:
@@ -415,6 +454,8 @@ class Driver(object):
             self.features.append('CTYPES')
         except ImportError:   # a CPython built without libffi, say
             self.ctypes, self.ctypes_types = None, {}
+        if sys.maxsize > 2 ** 32:
+            self.features.append('LARGE_MAPS')
         if pep688_honoured():
             self.features.append('PEP688')
             sys.unraisablehook = quiet_unraisable(sys.unraisablehook)
@@ -447,6 +488,8 @@ class Driver(object):
             TAGS['PYTHON_EXPORTER']: self.build_python_exporter,
             TAGS['CTYPES']: self.build_ctypes,
             TAGS['C_MEMORY']: self.build_c_memory,
+            TAGS['BUFFER_OVERRIDE']: self.build_buffer_override,
+            TAGS['LARGE_MAP']: self.build_large_map,
         }
         self.check_wire()
 
@@ -459,7 +502,8 @@ class Driver(object):
             problems.append('fixture tags %s' % sorted(set(TAGS.values()) ^ set(self.builders)))
         if self.ctypes is not None and set(self.ctypes_types) != set(CTYPES_TYPES):
             problems.append('ctypes types %s' % sorted(set(CTYPES_TYPES) ^ set(self.ctypes_types)))
-        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688', 'CTYPES', 'C_MEMORY']
+        unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688', 'CTYPES', 'C_MEMORY', 'ARRAY_UCS4',
+                                                         'HALF_FLOAT_CAST', 'LARGE_MAPS']
                    if f not in FEATURES]
         if unknown:
             problems.append('features %s' % unknown)
@@ -502,7 +546,9 @@ class Driver(object):
         raw = r.raw()
         if self.array is None:
             raise Refusal(UNSUPPORTED, 'the array module is not available')
-        a = self.array.array(typecode)
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', DeprecationWarning)   # 'u' from 3.13 on: still there, and still passed
+            a = self.array.array(typecode)
         a.frombytes(raw)
         return a
 
@@ -570,6 +616,18 @@ class Driver(object):
             raise Refusal(UNSUPPORTED, 'this interpreter does not export through __buffer__ (PEP 688 is Python 3.12+)')
         return Pep688Exporter(base, mode)
 
+    def build_large_map(self, r):
+        length = r.i64()
+        if 'LARGE_MAPS' not in self.features:
+            raise Refusal(UNSUPPORTED, 'a map of %d bytes needs a 64-bit address space' % length)
+        return mmap.mmap(-1, length)   # anonymous: pages are committed only when touched
+
+    def build_buffer_override(self, r):
+        data = r.raw()
+        if 'PEP688' not in self.features:
+            raise Refusal(UNSUPPORTED, 'this interpreter does not export through __buffer__ (PEP 688 is Python 3.12+)')
+        return ByteArrayExportingItsTail(data)
+
     def build_c_memory(self, r):
         writable, data = r.u8(), r.raw()
         view, keeper = self.probe.c_memory(data, writable)
@@ -625,7 +683,7 @@ class Driver(object):
         if self.is_exporter(o):
             return u32_bytes(self.probe.exporter_contents(o))
         try:
-            if isinstance(o, Pep688Exporter):   # its base, so that looking does not count as an acquire
+            if isinstance(o, (Pep688Exporter, ByteArrayExportingItsTail)):   # without counting an acquire
                 return u32_bytes(o.contents())
             if self.is_ctypes(o):   # its memory, whatever the format of its view
                 return u32_bytes(self.ctypes.string_at(self.ctypes.addressof(o), self.ctypes.sizeof(o)))
@@ -643,7 +701,9 @@ class Driver(object):
         try:
             if isinstance(o, Pep688Exporter):
                 o = o.base   # through its base, so that storing does not count as an acquire
-            if self.is_ctypes(o):
+            if isinstance(o, ByteArrayExportingItsTail):
+                o.store(index, value)
+            elif self.is_ctypes(o):
                 if not 0 <= index < self.ctypes.sizeof(o):
                     raise IndexError('ctypes index out of range')
                 self.ctypes.memmove(self.ctypes.addressof(o) + index, bytes([value]), 1)
@@ -679,7 +739,10 @@ class Driver(object):
         if not isinstance(o, bytearray) and not (self.array is not None and isinstance(o, self.array.array)):
             raise Refusal(ILLEGAL_ARGUMENT, '%s cannot be resized' % type(o).__name__)
         try:
-            o.append(0)
+            if isinstance(o, bytearray):
+                o.append(0)
+            else:
+                o.frombytes(bytes(o.itemsize))   # one more item, whatever the typecode takes ('u' wants a str)
         except BufferError:
             return b'\x00'
         o.pop()
@@ -703,6 +766,8 @@ class Driver(object):
 
     def export_counts(self, r):
         o = self.obj(r.u32())
+        if isinstance(o, ByteArrayExportingItsTail):
+            return COUNTS.pack(o.acquires, o.releases, o.last_flags)
         if isinstance(o, Pep688Exporter):
             if sys.implementation.name != 'cpython':
                 gc.collect()   # without reference counting, views dropped unused are finalized (uncounted) only now

@@ -27,9 +27,13 @@ class CtypesFallbackTest {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");
             EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
                     Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP,
-                    Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS);
+                    Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS, Feature.LARGE_MAPS);
             if (TestRuntime.honoursPep688(rt)) {
                 expected.add(Feature.PEP688);   // a Python class: no C needed
+                expected.add(Feature.HALF_FLOAT_CAST);
+            }
+            if (TestRuntime.atLeast(rt, 13)) {
+                expected.add(Feature.ARRAY_UCS4);
             }
             assertThat(rt.features()).isEqualTo(expected);
 

@@ -55,8 +55,12 @@ class ProcessRuntimeTest {
         assertThat(rt.info().version()).matches(which.isPyPy() ? "7\\.\\d+\\.\\d+ \\(Python 3\\.\\d+\\.\\d+\\)" : "3\\.\\d+\\.\\d+");
         assertThat(rt.info().details()).containsEntry("probe", "c-extension").containsKey("interpreter");
         EnumSet<Feature> every = EnumSet.allOf(Feature.class);
-        if (!TestRuntime.honoursPep688(rt)) {
+        if (!TestRuntime.honoursPep688(rt)) {   // 3.12+ (PyPy is 3.9)
             every.remove(Feature.PEP688);
+            every.remove(Feature.HALF_FLOAT_CAST);
+        }
+        if (!TestRuntime.atLeast(rt, 13)) {
+            every.remove(Feature.ARRAY_UCS4);
         }
         assertThat(rt.features()).isEqualTo(every);
         switch (which) {

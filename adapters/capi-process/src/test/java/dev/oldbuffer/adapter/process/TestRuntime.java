@@ -56,9 +56,14 @@ enum TestRuntime {
 
     /** Whether the interpreter is at the language level of PEP 688 (3.12), which the driver requires for it. */
     static boolean honoursPep688(ProcessRuntime rt) {
+        return atLeast(rt, 12);
+    }
+
+    /** Whether the runtime is Python 3.{@code minor} or later. */
+    static boolean atLeast(ProcessRuntime rt, int minor) {
         String[] version = rt.info().details().get("python.version").split("[. ]");
-        int major = Integer.parseInt(version[0]), minor = Integer.parseInt(version[1]);
-        return major > 3 || (major == 3 && minor >= 12);
+        int major = Integer.parseInt(version[0]), actual = Integer.parseInt(version[1]);
+        return major > 3 || (major == 3 && actual >= minor);
     }
 
     /** The options that open this runtime (plus {@code extra}). */
