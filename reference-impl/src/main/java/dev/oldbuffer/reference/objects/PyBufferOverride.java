@@ -54,42 +54,22 @@ public final class PyBufferOverride implements BufferExporter {
             throw refused;
         }
         acquires++;
-        return view.withObj(new Release(tail));
+        return view.withObj(new BufferWrapper(tail, () -> releaseBufferMethod(tail)));
     }
 
-    /** Not called: the views this class hands out are released through {@link Release}, the buffer wrapper. */
+    /** Not called: the views this class hands out are released through their {@link BufferWrapper}. */
     @Override
     public void releaseBuffer(View view) {
         throw new IllegalStateException("a PEP 688 view is released through its wrapper");
     }
 
-    /** {@code _PyBufferWrapper}: the slice's export ends, {@code __release_buffer__} releases the slice. */
-    private final class Release implements BufferExporter {
-        private final PyMemoryView tail;
-
-        Release(PyMemoryView tail) {
-            this.tail = tail;
-        }
-
-        @Override
-        public String typeName() {
-            return "_buffer_wrapper";
-        }
-
-        @Override
-        public View getBuffer(int flags) throws PyException {
-            throw PyException.typeError("a buffer wrapper exports nothing");
-        }
-
-        @Override
-        public void releaseBuffer(View view) {
-            tail.releaseBuffer(view);
-            releases++;
-            try {
-                tail.release();
-            } catch (PyException stillExported) {
-                // a memoryview made from it is still alive: the export ends when that one goes
-            }
+    /** {@code __release_buffer__(tail)}: count, and release the slice, with it the bytearray's export. */
+    private void releaseBufferMethod(PyMemoryView tail) {
+        releases++;
+        try {
+            tail.release();
+        } catch (PyException stillExported) {
+            // a memoryview made from it is still alive: the export ends when that one goes
         }
     }
 

@@ -70,61 +70,39 @@ public final class PyPythonExporter implements BufferExporter {
         acquires++;
         held++;
         return new View(view.buf(), view.len(), view.readonly(), view.itemsize(), view.format(), view.ndim(), view.shape(),
-                view.strides(), new Release(handedOut, copy));
+                view.strides(), new BufferWrapper(handedOut, () -> releaseBufferMethod(handedOut, copy)));
     }
 
-    /** Not called: the views this class hands out are released through {@link Release}, the buffer wrapper. */
+    /** Not called: the views this class hands out are released through their {@link BufferWrapper}. */
     @Override
     public void releaseBuffer(View view) {
         throw new IllegalStateException("a PEP 688 view is released through its wrapper");
     }
 
     /**
-     * {@code _PyBufferWrapper}: releases the memoryview's export, then calls {@code __release_buffer__(memoryview)};
-     * then the wrapper goes, and with it the memoryview and a copy only that memoryview held.
+     * What {@code __release_buffer__(handedOut)} does: count, then per mode clear the base or let the memoryview go (a
+     * failure is unraisable: printed, never set for the caller); a copy only that memoryview held goes with it.
      */
-    private final class Release implements BufferExporter {
-        private final PyMemoryView handedOut;
-        private final PyBytes copy;
-
-        Release(PyMemoryView handedOut, PyBytes copy) {
-            this.handedOut = handedOut;
-            this.copy = copy;
+    private void releaseBufferMethod(PyMemoryView handedOut, PyBytes copy) {
+        releases++;
+        held--;
+        try {
+            if (mode == Mode.RELEASE_CLEARS) {
+                handedOut.release();
+                ((ResizableBuffer) base).resize(0);
+            }
+        } catch (PyException unraisable) {
+            // __release_buffer__'s exceptions are unraisable: printed, never set for the caller
         }
-
-        @Override
-        public String typeName() {
-            return "_buffer_wrapper";
-        }
-
-        @Override
-        public View getBuffer(int flags) throws PyException {
-            throw PyException.typeError("a buffer wrapper exports nothing");
-        }
-
-        @Override
-        public void releaseBuffer(View view) {
-            handedOut.releaseBuffer(view);
-            releases++;
-            held--;
+        if (mode != Mode.RELEASE_CLEARS) {
             try {
-                if (mode == Mode.RELEASE_CLEARS) {
-                    handedOut.release();
-                    ((ResizableBuffer) base).resize(0);
-                }
-            } catch (PyException unraisable) {
-                // __release_buffer__'s exceptions are unraisable: printed, never set for the caller
+                handedOut.release();
+            } catch (PyException stillExported) {
+                // a view made from it is still alive: it goes when that view goes
             }
-            if (mode != Mode.RELEASE_CLEARS) {
-                try {
-                    handedOut.release();
-                } catch (PyException stillExported) {
-                    // a view made from it is still alive: it goes when that view goes
-                }
-            }
-            if (copy != null) {
-                copy.dealloc(memory);
-            }
+        }
+        if (copy != null) {
+            copy.dealloc(memory);
         }
     }
 
