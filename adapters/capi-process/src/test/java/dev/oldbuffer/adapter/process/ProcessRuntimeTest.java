@@ -293,7 +293,9 @@ class ProcessRuntimeTest {
     // ---- error indicator, memory, batches
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    // not on the debug build: it aborts when a call starts with an error set ("succeeded with an exception set"),
+    // which this test does on purpose; the conformance run records that as a finding
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "CPYTHON_3_11_DEBUG")
     void theErrorIndicatorStaysSetBetweenRequestsUntilFetched(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         CallResult failed = rt.call(AS_CHAR_BUFFER, rt.create(Fixture.integer(1)), OutSlots.sentinels());
@@ -335,7 +337,9 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    // not on the debug build: it aborts when a call starts with an error set ("succeeded with an exception set"),
+    // which this test does on purpose; the conformance run records that as a finding
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "CPYTHON_3_11_DEBUG")
     void callAllGivesWhatSingleCallsGive(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         List<ObjRef> objects = List.of(rt.create(Fixture.bytes(ascii("abc"))), rt.create(Fixture.str("s")),

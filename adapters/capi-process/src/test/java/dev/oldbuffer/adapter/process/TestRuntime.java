@@ -10,13 +10,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The five interpreters the adapter is tested against. An absent one fails its tests with the install hint:
+ * The six interpreters the adapter is tested against (CPython 3.11's debug build runs the probe under CPython's own
+ * assertions). An absent one fails its tests with the install hint:
  * CI installs them all, so a silent skip would hide a broken setup.
  */
 enum TestRuntime {
     PYTHON3("python3", null, "run ./prepare-and-test, or install CPython 3.9+ with its headers as python3 on PATH "
             + "(apt-get install python3 python3-dev)"),
     PYPY3("/usr/bin/pypy3", null, "run ./prepare-and-test, or apt-get install pypy3 pypy3-dev"),
+    CPYTHON_3_11_DEBUG("/usr/bin/python3.11d", null, "run ./prepare-and-test, or apt-get install python3.11-dbg"),
     CPYTHON_3_12("cpython-3.12/bin/python3", "cpython-3.12", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
     CPYTHON_3_13("cpython-3.13/bin/python3", "cpython-3.13", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
     CPYTHON_3_14("cpython-3.14/bin/python3", "cpython-3.14", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources");
