@@ -18,6 +18,9 @@ import dev.oldbuffer.reference.objects.PyPythonExporter;
 import dev.oldbuffer.reference.objects.PyObject;
 import dev.oldbuffer.reference.objects.PySubclass;
 import dev.oldbuffer.reference.objects.ResizableBuffer;
+import dev.oldbuffer.reference.objects.Contiguity;
+import dev.oldbuffer.reference.objects.View;
+import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.Feature;
@@ -28,8 +31,10 @@ import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.RuntimeInfo;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +57,9 @@ public class ReferenceRuntime implements OldBufferRuntime {
     private final Interpreter interpreter = Interpreter.fresh();
     private final ObjectTable objects = new ObjectTable();
     private final FixtureBuilder builder = new FixtureBuilder(interpreter.memory(), objects);
+    /** The views replacement calls handed out and the caller still holds, by handle. */
+    private final Map<Long, View> heldViews = new HashMap<>();
+    private long nextView = 1;
     private boolean closed;
 
     public ReferenceRuntime(OldBufferFunctions functions) {
@@ -106,6 +114,40 @@ public class ReferenceRuntime implements OldBufferRuntime {
         return new CallResult(function, object, slots, result,
                 buffer == null ? slots.bufferInitial() : buffer.get(),
                 length == null ? slots.lengthInitial() : length.get(), threadError());
+    }
+
+    @Override
+    public Acquisition acquire(Replacement call, ObjRef object) {
+        checkOpen();
+        OldBufferFunctions.Replaced r = functions.replace(interpreter, object(object), call);
+        Optional<PyError> error = interpreter.threadState().fetch();
+        if (!call.accepted(r.returnValue())) {
+            return Acquisition.refused(call, object, r.returnValue(), error);
+        }
+        View v = r.held();
+        if (v == null) {   // y#: a pointer and a length, the view already given back
+            return new Acquisition(call, object, r.returnValue(), r.buf(), r.len(), true, 1, 1, true, true, error, 0);
+        }
+        long handle = nextView++;
+        heldViews.put(handle, v);
+        return new Acquisition(call, object, r.returnValue(), r.buf(), r.len(), v.readonly(), v.itemsize(), v.ndim(),
+                Contiguity.isCSegment(v), Contiguity.isSingleSegment(v), error, handle);
+    }
+
+    @Override
+    public void release(Acquisition held) {
+        checkOpen();
+        View v = heldViews.remove(held.view());
+        if (v == null) {
+            throw new IllegalArgumentException("no view held for " + held + " (released already, or from before a reset)");
+        }
+        functions.release(interpreter, v);
+    }
+
+    @Override
+    public int checkBuffer(ObjRef object) {
+        checkOpen();
+        return functions.checkBuffer(interpreter, object(object));
     }
 
     @Override
@@ -223,6 +265,7 @@ public class ReferenceRuntime implements OldBufferRuntime {
 
     @Override
     public void reset() {
+        heldViews.clear();   // their objects go too: nothing is left to give them back to
         objects.clear();
         interpreter.memory().freeAll();
         interpreter.threadState().clear();

@@ -14,6 +14,8 @@ import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.Replacement;
+import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.tck.assertions.CallResultAssert;
 import dev.oldbuffer.tck.assertions.TckMessages;
 import dev.oldbuffer.tck.oracle.FixtureOracle;
@@ -76,6 +78,11 @@ public final class Subject {
         return new NotVerified(assertions.stream().map(a -> a.id() + ": " + a.note()).collect(Collectors.joining("; ")));
     }
 
+    /** Whether this test checks the assertion: it names it and the assertion belongs to the run's profile. */
+    public boolean checks(String assertionId) {
+        return assertions.stream().anyMatch(a -> a.id().equals(assertionId) && a.appliesTo(profile));
+    }
+
     /** What the catalogue expects under this profile, from the assertion's {@code expected} entry. */
     public Expected expected(String assertionId) {
         return assertions.stream().filter(a -> a.id().equals(assertionId)).findFirst()
@@ -125,6 +132,34 @@ public final class Subject {
     /** Builds the object and calls the function on it. */
     public CallResult call(Function function, Fixture fixture) {
         return call(function, create(fixture));
+    }
+
+    /** One of the calls the page recommends instead ({@link Feature#NEW_BUFFER_API}); its error comes fetched with it. */
+    public Acquisition acquire(Replacement call, ObjRef object) {
+        Acquisition a = runtime.acquire(call, object);
+        log(a.transcript());
+        return a;
+    }
+
+    /** {@code PyBuffer_Release} of a view {@link #acquire} left held; nothing for one that holds none. */
+    public void release(Acquisition a) {
+        if (a.holdsView()) {
+            runtime.release(a);
+            log("PyBuffer_Release(&view of " + a.object() + ")");
+        }
+    }
+
+    /** Makes the call and gives back the view it may hold: what the call handed over, for comparing. */
+    public Acquisition acquireAndRelease(Replacement call, ObjRef object) {
+        Acquisition a = acquire(call, object);
+        release(a);
+        return a;
+    }
+
+    public int checkBuffer(ObjRef object) {
+        int answer = runtime.checkBuffer(object);
+        log("PyObject_CheckBuffer(" + object + ") -> " + answer);
+        return answer;
     }
 
     public Optional<PyError> fetchError() {
@@ -230,8 +265,47 @@ public final class Subject {
      * balance, a bytearray or array can be resized, a memoryview released.
      */
     public void verifyNoLongerExported(CallResult call, ObjRef object) {
+        verifyNoLongerExported(context(call.function()), call, object);
+    }
+
+    /** {@link #verifyNoLongerExported(CallResult, ObjRef)} after {@code step}, checked for {@code function}'s assertions. */
+    public void verifyNoLongerExported(Function function, Object step, ObjRef object) {
+        verifyNoLongerExported(context(function), step, object);
+    }
+
+    /**
+     * While a view {@code held} of {@code object} is held, the object is still exported, as its kind lets a test see: an
+     * exporter counts an outstanding view, a bytearray or array refuses to resize, a memoryview or mmap to be released.
+     */
+    public void verifyStillExported(Function function, Acquisition held, ObjRef object) {
         Fixture recipe = recipes.get(object.handle());
-        String context = context(call.function());
+        String context = context(function);
+        switch (layout(recipe).exportProbe()) {
+            case COUNTS -> {
+                ExportCounts counts = exportCounts(object);
+                if (counts.outstanding() != 1) {
+                    throw TckMessages.shouldHave(context, held, "keep the view until PyBuffer_Release, leaving exporter counts",
+                            "one more acquire than releases", counts.acquires() + " acquired, " + counts.releases() + " released");
+                }
+            }
+            case RESIZE -> {
+                if (tryResize(object)) {
+                    throw TckMessages.shouldHave(context, held, "keep " + recipe.describe() + " exported until PyBuffer_Release",
+                            "resize refused (still exported)", "resize allowed: nothing exports it");
+                }
+            }
+            case RELEASE -> {
+                if (tryRelease(object)) {
+                    throw TckMessages.shouldHave(context, held, "keep " + recipe.describe() + " exported until PyBuffer_Release",
+                            "release() refused (still exported)", "released: nothing exported it");
+                }
+            }
+            case NONE -> { }
+        }
+    }
+
+    private void verifyNoLongerExported(String context, Object call, ObjRef object) {
+        Fixture recipe = recipes.get(object.handle());
         switch (layout(recipe).exportProbe()) {
             case COUNTS -> {
                 ExportCounts counts = exportCounts(object);

@@ -3,6 +3,8 @@ package dev.oldbuffer.reference.capi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.oldbuffer.reference.objects.PyObject;
+import dev.oldbuffer.reference.objects.View;
+import dev.oldbuffer.spi.Replacement;
 import org.apiguardian.api.API;
 
 /**
@@ -23,4 +25,28 @@ public interface OldBufferFunctions {
     int checkReadBuffer(Interpreter interp, PyObject obj);
 
     int asWriteBuffer(Interpreter interp, PyObject obj, OutPointer buffer, OutPointer bufferLen);
+
+    /** One of the calls the page recommends instead (never on C NULL); a view it holds is given back with {@link #release}. */
+    Replaced replace(Interpreter interp, PyObject obj, Replacement call);
+
+    /** {@code PyBuffer_Release} of a view {@link #replace} handed out. */
+    void release(Interpreter interp, View view);
+
+    /** {@code PyObject_CheckBuffer}. */
+    int checkBuffer(Interpreter interp, PyObject obj);
+
+    /**
+     * What a replacement call gave: its C return value and, on success, the pointer and length it handed over and the
+     * view the caller now holds (null for {@code y#}, which gives its view back before returning, and on failure).
+     */
+    record Replaced(int returnValue, long buf, long len, View held) {
+
+        static Replaced refused(Replacement call) {
+            return new Replaced(call.isGetBuffer() ? -1 : 0, 0, 0, null);
+        }
+
+        static Replaced holding(Replacement call, View view) {
+            return new Replaced(call.isGetBuffer() ? 0 : 1, view.buf(), view.len(), view);
+        }
+    }
 }

@@ -14,6 +14,14 @@ public interface BufferExporter extends PyObject {
     /** {@code bf_releasebuffer(obj, view)}; CPython's {@code PyBuffer_Release} calls it for every acquired view. */
     void releaseBuffer(View view);
 
+    /**
+     * Whether the type fills {@code bf_releasebuffer}: {@code PyArg_ParseTuple}'s {@code y#} refuses such objects (their
+     * memory may move once the view is given back). Most exporters have one; bytes and ctypes objects do not.
+     */
+    default boolean hasReleaseSlot() {
+        return true;
+    }
+
     @Override
     default BufferExporter bufferProcs() {
         return this;

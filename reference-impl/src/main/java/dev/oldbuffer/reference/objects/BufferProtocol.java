@@ -15,9 +15,9 @@ public final class BufferProtocol {
     public static final int C_CONTIGUOUS = 0x0020 | PyBuf.STRIDES;
     public static final int F_CONTIGUOUS = 0x0040 | PyBuf.STRIDES;
     public static final int ANY_CONTIGUOUS = 0x0080 | PyBuf.STRIDES;
-    public static final int INDIRECT = 0x0100 | PyBuf.STRIDES;
+    public static final int INDIRECT = PyBuf.INDIRECT;
     /** What {@code memoryview(obj)} asks its base for. */
-    public static final int FULL_RO = INDIRECT | PyBuf.FORMAT;
+    public static final int FULL_RO = PyBuf.FULL_RO;
 
     private BufferProtocol() {
     }

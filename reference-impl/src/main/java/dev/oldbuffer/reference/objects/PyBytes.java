@@ -41,6 +41,11 @@ public final class PyBytes implements BufferExporter {
     }
 
     @Override
+    public boolean hasReleaseSlot() {
+        return false;
+    }
+
+    @Override
     public byte[] toBytes() {
         return storage.loadAll();
     }

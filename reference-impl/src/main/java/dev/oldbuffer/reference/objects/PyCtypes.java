@@ -49,6 +49,11 @@ public final class PyCtypes implements BufferExporter {
     }
 
     @Override
+    public boolean hasReleaseSlot() {
+        return false;
+    }
+
+    @Override
     public byte[] toBytes() {
         return memory.loadAll();
     }

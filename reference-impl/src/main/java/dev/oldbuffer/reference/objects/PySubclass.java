@@ -39,6 +39,12 @@ public final class PySubclass implements BufferExporter {
         base.releaseBuffer(view);
     }
 
+    /** Inherited from the base type, as every slot is. */
+    @Override
+    public boolean hasReleaseSlot() {
+        return base.hasReleaseSlot();
+    }
+
     @Override
     public byte[] toBytes() throws PyException {
         return base.toBytes();

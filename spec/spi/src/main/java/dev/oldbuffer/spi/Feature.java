@@ -50,5 +50,10 @@ public enum Feature {
     /** {@code memoryview.cast('e')} (half floats, Python 3.12+) is available. */
     HALF_FLOAT_CAST,
     /** {@link Fixture.LargeMap} (anonymous mmaps larger than 2 GiB: a 64-bit address space) can be created. */
-    LARGE_MAPS
+    LARGE_MAPS,
+    /**
+     * The calls the page recommends instead ({@link Replacement}): {@link OldBufferRuntime#acquire},
+     * {@link OldBufferRuntime#release} and {@link OldBufferRuntime#checkBuffer}.
+     */
+    NEW_BUFFER_API
 }

@@ -106,6 +106,25 @@ public interface OldBufferRuntime extends AutoCloseable {
         throw new UnsupportedOperationException(info() + " does not read reference counts (Feature.REFCOUNTS)");
     }
 
+    /**
+     * Makes one of the calls the page recommends instead of the four functions ({@link Feature#NEW_BUFFER_API}). A view
+     * it leaves held ({@link Acquisition#holdsView()}) keeps the object exported until {@link #release} or
+     * {@link #reset()}. The error the call sets is fetched and cleared into the result.
+     */
+    default Acquisition acquire(Replacement call, ObjRef object) {
+        throw new UnsupportedOperationException(info() + " does not make the new buffer API's calls (Feature.NEW_BUFFER_API)");
+    }
+
+    /** {@code PyBuffer_Release} of a view {@link #acquire} left held; {@link IllegalArgumentException} when none is held. */
+    default void release(Acquisition held) {
+        throw new UnsupportedOperationException(info() + " does not make the new buffer API's calls (Feature.NEW_BUFFER_API)");
+    }
+
+    /** {@code PyObject_CheckBuffer(obj)}: 1 when the object's type has the buffer interface ({@link Feature#NEW_BUFFER_API}). */
+    default int checkBuffer(ObjRef object) {
+        throw new UnsupportedOperationException(info() + " does not make the new buffer API's calls (Feature.NEW_BUFFER_API)");
+    }
+
     /** The acquire/release counters of an exporter ({@link Fixture.Exporter}). */
     ExportCounts exportCounts(ObjRef exporter);
 

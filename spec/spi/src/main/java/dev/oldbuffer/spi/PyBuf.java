@@ -12,6 +12,9 @@ public final class PyBuf {
     public static final int FORMAT = 0x0004;
     public static final int ND = 0x0008;
     public static final int STRIDES = 0x0010 | ND;
+    public static final int INDIRECT = 0x0100 | STRIDES;
+    /** {@code PyBUF_FULL_RO}: every field, read-only allowed (what {@code memoryview(obj)} asks for). */
+    public static final int FULL_RO = INDIRECT | FORMAT;
     /** {@code PyMemoryView_FromMemory}'s flag for read-only memory (not a request flag). */
     public static final int READ = 0x100;
     /** {@code PyMemoryView_FromMemory}'s flag for writable memory (not a request flag). */

@@ -35,23 +35,29 @@ public final class FixtureOracle {
         Kind kind = fixture.accept(kinds);
         View v = fixture.accept(views);
         if (v == null) {
-            return new Layout(kind.typeName(), false, Optional.empty(), false, false, true, new byte[0], -1, kind.probe());
+            return new Layout(kind.typeName(), false, Optional.empty(), false, false, true, new byte[0], -1, kind.probe(), false);
         }
         // The exporter decides itself (ExporterSpec: any stride > 1 is refused); views follow memoryview's rules.
         boolean contiguous = kind.ownStorage() && v.strided() ? false : v.cContiguous();
         return new Layout(kind.typeName(), true, Optional.ofNullable(v.refusal), v.released, contiguous, v.readOnly,
-                v.logicalBytes(), contiguous && v.fromExisting ? v.offset : -1, kind.probe());
+                v.logicalBytes(), contiguous && v.fromExisting ? v.offset : -1, kind.probe(), kind.releaseSlot());
     }
 
     /** What a recipe's kind says of the object: its Python type, and how to see that nothing exports it any longer. */
-    private record Kind(String typeName, Layout.ExportProbe probe, boolean ownStorage) {
+    /** @param releaseSlot whether the type fills bf_releasebuffer, which {@code y#} refuses */
+    private record Kind(String typeName, Layout.ExportProbe probe, boolean ownStorage, boolean releaseSlot) {
         static Kind of(String typeName, Layout.ExportProbe probe) {
-            return new Kind(typeName, probe, false);
+            return new Kind(typeName, probe, false, true);
+        }
+
+        /** A type without bf_releasebuffer. */
+        static Kind withoutReleaseSlot(String typeName, Layout.ExportProbe probe) {
+            return new Kind(typeName, probe, false, false);
         }
     }
 
     private final Fixture.Visitor<Kind> kinds = new Fixture.Visitor<>() {
-        @Override public Kind bytes(Fixture.Bytes f) { return Kind.of("bytes", Layout.ExportProbe.NONE); }
+        @Override public Kind bytes(Fixture.Bytes f) { return Kind.withoutReleaseSlot("bytes", Layout.ExportProbe.NONE); }
         @Override public Kind byteArray(Fixture.ByteArray f) { return Kind.of("bytearray", Layout.ExportProbe.RESIZE); }
         @Override public Kind arrayOf(Fixture.ArrayOf f) { return Kind.of("array", Layout.ExportProbe.RESIZE); }
         @Override public Kind memoryView(Fixture.MemoryView f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
@@ -60,11 +66,11 @@ public final class FixtureOracle {
         @Override public Kind readOnly(Fixture.ReadOnly f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
         /** Released already: releasing again proves nothing. */
         @Override public Kind released(Fixture.Released f) { return Kind.of("memoryview", Layout.ExportProbe.NONE); }
-        @Override public Kind str(Fixture.Str f) { return Kind.of("str", Layout.ExportProbe.NONE); }
-        @Override public Kind integer(Fixture.Int f) { return Kind.of("int", Layout.ExportProbe.NONE); }
-        @Override public Kind none(Fixture.NoneObject f) { return Kind.of("NoneType", Layout.ExportProbe.NONE); }
+        @Override public Kind str(Fixture.Str f) { return Kind.withoutReleaseSlot("str", Layout.ExportProbe.NONE); }
+        @Override public Kind integer(Fixture.Int f) { return Kind.withoutReleaseSlot("int", Layout.ExportProbe.NONE); }
+        @Override public Kind none(Fixture.NoneObject f) { return Kind.withoutReleaseSlot("NoneType", Layout.ExportProbe.NONE); }
         /** Its storage is its own layout: a stride of more than one byte is not contiguous, whatever the shape. */
-        @Override public Kind exporter(Fixture.Exporter f) { return new Kind("Exporter", Layout.ExportProbe.COUNTS, true); }
+        @Override public Kind exporter(Fixture.Exporter f) { return new Kind("Exporter", Layout.ExportProbe.COUNTS, true, true); }
         @Override public Kind existing(Fixture.Existing f) { return existing.apply(f).accept(this); }
         /** close() is refused while exported: the probe a release stands for. */
         @Override public Kind mmap(Fixture.Mmap f) { return Kind.of("mmap", f.closed() ? Layout.ExportProbe.NONE : Layout.ExportProbe.RELEASE); }
@@ -75,9 +81,9 @@ public final class FixtureOracle {
         @Override public Kind bufferOverride(Fixture.BufferOverride f) { return Kind.of("ByteArrayExportingItsTail", Layout.ExportProbe.RESIZE); }
         /** A memoryview like any other: release() is refused while it is exported. */
         @Override public Kind cMemory(Fixture.CMemory f) { return Kind.of("memoryview", Layout.ExportProbe.RELEASE); }
-        /** ctypes has no bf_releasebuffer: nothing shows that an export ended. */
+        /** ctypes has no bf_releasebuffer: nothing shows that an export ended, and y# takes it. */
         @Override public Kind ctypes(Fixture.Ctypes f) {
-            return Kind.of(f.pythonTypeName(), Layout.ExportProbe.NONE);
+            return Kind.withoutReleaseSlot(f.pythonTypeName(), Layout.ExportProbe.NONE);
         }
         /** The driver's class names; buffer behaviour, and with it how to see an export, is the base type's. */
         @Override public Kind subclass(Fixture.Subclass f) {
@@ -87,7 +93,7 @@ public final class FixtureOracle {
                 case "bytearray" -> "ByteArraySubclass";
                 default -> "ArraySubclass";
             };
-            return new Kind(name, base.probe(), base.ownStorage());
+            return new Kind(name, base.probe(), base.ownStorage(), base.releaseSlot());
         }
     };
 

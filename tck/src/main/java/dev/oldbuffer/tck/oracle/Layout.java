@@ -22,10 +22,12 @@ import org.apiguardian.api.API;
  * @param offset          for a view into an {@code Existing} object: the byte offset of the first byte
  *                        inside that object's memory, when the view is contiguous; -1 otherwise
  * @param exportProbe     how to see that nothing exports the object any longer
+ * @param releaseSlot     whether the object's type fills {@code bf_releasebuffer} (then {@code PyArg_ParseTuple}'s
+ *                        {@code y#} refuses it)
  */
 @API(status = MAINTAINED, since = "0.1")
 public record Layout(String typeName, boolean bufferInterface, Optional<String> refusal, boolean released, boolean contiguous,
-                     boolean readOnly, byte[] data, long offset, ExportProbe exportProbe) {
+                     boolean readOnly, byte[] data, long offset, ExportProbe exportProbe, boolean releaseSlot) {
 
     /** How a test sees that an object is no longer exported. */
     public enum ExportProbe {

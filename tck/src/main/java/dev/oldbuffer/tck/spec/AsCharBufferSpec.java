@@ -245,6 +245,13 @@ public class AsCharBufferSpec {
     }
 
     @Test
+    @SpecAssertion("char48")
+    @RequiresFeature({Feature.CONFIGURABLE_EXPORTER, Feature.NEW_BUFFER_API})
+    void required_char48_yStarDemandsCOrder(Subject s) {
+        RuleBreakChecks.fortranOrderRefusedByYStar(s);
+    }
+
+    @Test
     @SpecAssertion("char44")
     @RequiresFeature(Feature.CONFIGURABLE_EXPORTER)
     void required_char44_oneSegmentInAnyLayoutIsAccepted(Subject s) {

@@ -38,6 +38,23 @@ public class CheckReadBufferSpec {
     }
 
     @Test
+    @SpecAssertion("check45")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_check45_checkBufferLooksOnlyForTheSlot(Subject s) {
+        for (Fixture fixture : Fixtures.refusing(s.runtime().features())) {
+            var obj = s.create(fixture);
+            CallResult check = s.call(CHECK_READ_BUFFER, obj);
+            s.fetchError();
+            s.verify(check).returned(0);
+            int answer = s.checkBuffer(obj);
+            if (answer != 1) {
+                throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), "PyObject_CheckBuffer(" + fixture.describe() + ")",
+                        "answer 1: the type has the buffer interface, though " + check, 1, answer);
+            }
+        }
+    }
+
+    @Test
     @SpecAssertion("check02")
     void required_check02_objectsWithoutBufferReturnZero(Subject s) {
         Checks.returns(s, CHECK_READ_BUFFER, Fixtures.withoutBuffer(), 0);

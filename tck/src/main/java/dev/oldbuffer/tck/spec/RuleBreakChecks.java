@@ -1,6 +1,10 @@
 package dev.oldbuffer.tck.spec;
 
+import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.ExporterSpec.RuleBreak;
 import dev.oldbuffer.spi.Feature;
@@ -113,6 +117,24 @@ final class RuleBreakChecks {
                 }
             }
             Checks.releasedOnce(s, r, obj, "");
+        }
+    }
+
+    /** y* refuses, with a TypeError, the Fortran-ordered segment the call accepts, and gives the view back. */
+    static void fortranOrderRefusedByYStar(Subject s) {
+        ObjRef obj = s.create(breaking(RuleBreak.FORTRAN_ORDER, GRID));
+        CallResult old = s.call(Function.AS_CHAR_BUFFER, obj);
+        s.fetchError();
+        s.verify(old).succeeded();
+        Acquisition parsed = s.acquireAndRelease(Replacement.PARSE_Y_STAR, obj);
+        if (parsed.accepted() || !parsed.error().map(PyError::type).orElse("none").equals("TypeError")) {
+            throw TckMessages.shouldHave(s.context(Function.AS_CHAR_BUFFER), parsed,
+                    "refuse a Fortran-ordered view with a TypeError (y* demands C order)", "0, error TypeError", parsed);
+        }
+        ExportCounts counts = s.exportCounts(obj);
+        if (counts.outstanding() != 0) {
+            throw TckMessages.shouldRelease(s.context(Function.AS_CHAR_BUFFER), parsed, "acquires == releases",
+                    counts.acquires() + " acquired, " + counts.releases() + " released");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.oldbuffer.adapter.process;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.Feature;
@@ -13,6 +14,7 @@ import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.spi.RuntimeInfo;
 import java.util.ArrayList;
@@ -222,6 +224,44 @@ public final class ProcessRuntime implements OldBufferRuntime {
         return function.cName() + "(" + object.kind() + (function.hasOutParameters()
                 ? ", " + (slots.bufferIsNull() ? "NULL" : "&buf") + ", " + (slots.lengthIsNull() ? "NULL" : "&len") : "")
                 + ")";
+    }
+
+    // ---- the new buffer API
+
+    @Override
+    public synchronized Acquisition acquire(Replacement call, ObjRef object) {
+        start(Wire.Op.ACQUIRE).u8(Wire.code(call)).u32(objectNumber(object));
+        Protocol.Response r = send(() -> call.cCall().replace("obj", object.kind()));
+        int rc = r.in.getInt();
+        long buf = r.in.getLong();
+        long len = r.in.getLong();
+        boolean readonly = r.u8() == 1;
+        long itemsize = r.in.getLong();
+        int ndim = r.in.getInt();
+        boolean cContiguous = r.u8() == 1;
+        boolean oneSegment = r.u8() == 1;
+        long view = r.in.getInt() & 0xffffffffL;
+        Optional<PyError> error = r.u8() == 1 ? Optional.of(new PyError(r.text(), r.text())) : Optional.empty();
+        if (!call.accepted(rc)) {
+            return Acquisition.refused(call, object, rc, error);
+        }
+        return new Acquisition(call, object, rc, buf, len, readonly, itemsize, ndim, cContiguous, oneSegment, error,
+                view == 0 ? 0 : generation << 32 | view);
+    }
+
+    @Override
+    public synchronized void release(Acquisition held) {
+        if (held.view() == 0 || held.view() >>> 32 != generation) {
+            throw new IllegalArgumentException("no view held for " + held + " (none was, or it is from before the last reset)");
+        }
+        start(Wire.Op.RELEASE_VIEW).u32(held.view() & 0xffffffffL);
+        send(() -> "PyBuffer_Release(&view of " + held.object().kind() + ")");
+    }
+
+    @Override
+    public synchronized int checkBuffer(ObjRef object) {
+        start(Wire.Op.CHECK_BUFFER).u32(objectNumber(object));
+        return send(() -> "PyObject_CheckBuffer(" + object.kind() + ")").in.getInt();
     }
 
     // ---- error indicator and memory

@@ -5,6 +5,7 @@ import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.PyBuf;
+import dev.oldbuffer.spi.Replacement;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,8 @@ final class Wire {
     enum Op {
         HELLO(1), CREATE(2), CALL(3), CALL_BATCH(4), SET_ERROR(5), FETCH_ERROR(6), READ(7), WRITE(8), CONTENTS(9),
         SET_ITEM(10), TRY_RESIZE(11), TRY_RELEASE(12), EXPORT_COUNTS(13), RESET(14), FILE_CONTENTS(18), REF_COUNT(19),
+        /** The new buffer API: a replacement call, PyBuffer_Release of the view it left held, PyObject_CheckBuffer. */
+        ACQUIRE(20), RELEASE_VIEW(21), CHECK_BUFFER(22),
         /** Test hooks: a hang, a crash, a broken stream. */
         SLEEP(15), CRASH(16), DESYNC(17);
 
@@ -77,6 +80,11 @@ final class Wire {
 
     /** Big-endian struct layouts (Python's struct syntax): a call's fixed arguments, its result, an exporter's counts. */
     static final String CALL_ARGS = ">BBIqq", RESULT = ">iqqB", COUNTS = ">iii";
+    /**
+     * A replacement call's result: rc, buf, len, readonly, itemsize, ndim, C-contiguous, one segment, the driver's number
+     * of the held view (0: none), error follows.
+     */
+    static final String ACQUIRED = ">iqqBqiBBIB";
 
     /** A function's code on the wire. */
     static int code(Function f) {
@@ -85,6 +93,19 @@ final class Wire {
             case AS_READ_BUFFER -> 1;
             case CHECK_READ_BUFFER -> 2;
             case AS_WRITE_BUFFER -> 3;
+        };
+    }
+
+    /** A replacement call's code on the wire. */
+    static int code(Replacement r) {
+        return switch (r) {
+            case GET_BUFFER_SIMPLE -> 0;
+            case GET_BUFFER_WRITABLE -> 1;
+            case GET_BUFFER_FULL_RO -> 2;
+            case PARSE_Y_STAR -> 3;
+            case PARSE_W_STAR -> 4;
+            case PARSE_S_STAR -> 5;
+            case PARSE_Y_HASH -> 6;
         };
     }
 
@@ -117,13 +138,18 @@ final class Wire {
         }
         py.append("NULL_OBJECT, NULL_BUFFER, NULL_LENGTH = ").append(NULL_OBJECT).append(", ").append(NULL_BUFFER).append(", ")
                 .append(NULL_LENGTH).append('\n');
-        py.append("CALL_ARGS_FORMAT, RESULT_FORMAT, COUNTS_FORMAT = '").append(CALL_ARGS).append("', '").append(RESULT).append("', '").append(COUNTS)
-                .append("'\n");
+        py.append("CALL_ARGS_FORMAT, RESULT_FORMAT, COUNTS_FORMAT, ACQUIRED_FORMAT = '").append(CALL_ARGS).append("', '").append(RESULT)
+                .append("', '").append(COUNTS).append("', '").append(ACQUIRED).append("'\n");
         py.append("PYBUF_READ, PYBUF_WRITE = ").append(PyBuf.READ).append(", ").append(PyBuf.WRITE).append('\n');
         py.append("# (code, C name, has out-parameters)\nFUNCTIONS = (");
         for (Function f : Function.values()) {
             py.append('(').append(code(f)).append(", '").append(f.cName()).append("', ").append(f.hasOutParameters() ? "True" : "False")
                     .append("), ");
+        }
+        py.append(")\n# by code: (name, request flags of a GetBuffer call or None, PyArg_ParseTuple format or None)\nREPLACEMENTS = (");
+        for (Replacement r : Replacement.values()) {   // in code order: the codes are the indexes
+            py.append("('").append(r.name()).append("', ").append(r.isGetBuffer() ? Integer.toString(r.flags()) : "None")
+              .append(", ").append(r.isGetBuffer() ? "None" : "b'" + r.format() + "'").append("), ");
         }
         py.append(")\nTAGS = {");
         for (Tag t : Tag.values()) {
@@ -156,6 +182,10 @@ final class Wire {
             h.append("#define OLDBUFFER_FN_").append(f.name()).append(' ').append(code(f)).append('\n');
         }
         h.append("#define OLDBUFFER_FN_COUNT ").append(Function.values().length).append('\n');
+        for (Replacement r : Replacement.values()) {
+            h.append("#define OLDBUFFER_RP_").append(r.name()).append(' ').append(code(r)).append('\n');
+        }
+        h.append("#define OLDBUFFER_RP_COUNT ").append(Replacement.values().length).append('\n');
         h.append("#define OLDBUFFER_NULL_OBJECT ").append(NULL_OBJECT).append('\n');
         h.append("#define OLDBUFFER_NULL_BUFFER ").append(NULL_BUFFER).append('\n');
         h.append("#define OLDBUFFER_NULL_LENGTH ").append(NULL_LENGTH).append('\n');

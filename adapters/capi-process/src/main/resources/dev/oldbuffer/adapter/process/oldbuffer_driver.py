@@ -40,11 +40,12 @@ F64 = struct.Struct('>d')
 CALL_ARGS = struct.Struct(CALL_ARGS_FORMAT)   # function, mode, handle, buffer initial, length initial
 RESULT = struct.Struct(RESULT_FORMAT)         # rc, buffer, length, error follows
 COUNTS = struct.Struct(COUNTS_FORMAT)         # acquires, releases, last flags
+ACQUIRED = struct.Struct(ACQUIRED_FORMAT)     # rc, buf, len, readonly, itemsize, ndim, C, one segment, view, error follows
 
 FEATURES_C = ['NULL_ARGUMENTS', 'CONFIGURABLE_EXPORTER', 'MEMORY_READ', 'MEMORY_WRITE', 'PRESET_ERROR',
-              'EXPORT_PROBES', 'SUBCLASSES', 'MMAP', 'C_MEMORY', 'REFCOUNTS']
+              'EXPORT_PROBES', 'SUBCLASSES', 'MMAP', 'C_MEMORY', 'REFCOUNTS', 'NEW_BUFFER_API']
 FEATURES_CTYPES = ['NULL_ARGUMENTS', 'MEMORY_READ', 'MEMORY_WRITE', 'EXPORT_PROBES', 'SUBCLASSES', 'MMAP', 'C_MEMORY',
-                   'REFCOUNTS']
+                   'REFCOUNTS', 'NEW_BUFFER_API']
 
 
 class BytesSubclass(bytes):
@@ -308,6 +309,12 @@ class CtypesProbe(object):
             f.argtypes = [vp, ctypes.POINTER(vp), sp] if has_slots else [vp]
             self.functions[code] = (f, has_slots)
         self.held = None
+
+        class Py_buffer(ctypes.Structure):
+            _fields_ = [('buf', vp), ('obj', vp), ('len', ctypes.c_ssize_t), ('itemsize', ctypes.c_ssize_t),
+                        ('readonly', ctypes.c_int), ('ndim', ctypes.c_int), ('format', vp), ('shape', vp),
+                        ('strides', vp), ('suboffsets', vp), ('internal', vp)]
+        self.Py_buffer = Py_buffer
         libc = ctypes.CDLL(None, use_errno=True)
         iov = ctypes.c_void_p * 2
         self.iov = iov
@@ -333,6 +340,39 @@ class CtypesProbe(object):
             rc = -1
             self.held = (type(e).__name__, str(e))
         return rc, buf.value or 0, length.value, self.held
+
+    def acquire(self, code, obj):
+        """The C probe's acquire through ctypes.pythonapi; as with call, an error raised means the call failed."""
+        ctypes = self.ctypes
+        api = ctypes.pythonapi
+        view = self.Py_buffer()
+        pointer, length = ctypes.c_char_p(), ctypes.c_ssize_t()
+        name, flags, fmt = REPLACEMENTS[code]
+        get_buffer = flags is not None
+        try:
+            if get_buffer:
+                rc = api.PyObject_GetBuffer(ctypes.py_object(obj), ctypes.byref(view), flags)
+            elif fmt == b'y#':
+                rc = api.PyArg_ParseTuple(ctypes.py_object((obj,)), fmt, ctypes.byref(pointer), ctypes.byref(length))
+            else:
+                rc = api.PyArg_ParseTuple(ctypes.py_object((obj,)), fmt, ctypes.byref(view))
+            error = None
+        except Exception as e:
+            rc, error = (-1 if get_buffer else 0), (type(e).__name__, str(e))
+        accepted = rc == 0 if get_buffer else rc != 0
+        if not accepted or fmt == b'y#':
+            address = ctypes.cast(pointer, ctypes.c_void_p).value or 0
+            return rc, address, length.value, 1, 1, 1, 1, 1, error, None
+        contiguous = api.PyBuffer_IsContiguous
+        contiguous.argtypes = [ctypes.c_void_p, ctypes.c_char]
+        c, a = contiguous(ctypes.byref(view), b'C'), contiguous(ctypes.byref(view), b'A')
+        return rc, view.buf or 0, view.len, view.readonly, view.itemsize, view.ndim, c, a, error, view
+
+    def release_view(self, view):
+        self.ctypes.pythonapi.PyBuffer_Release(self.ctypes.byref(view))
+
+    def check_buffer(self, o):
+        return self.ctypes.pythonapi.PyObject_CheckBuffer(self.ctypes.py_object(o))
 
     def refcount(self, o):
         """Py_REFCNT(o), less what passing it here holds; only differences count."""
@@ -465,8 +505,11 @@ class Driver(object):
             CONTENTS: self.contents, SET_ITEM: self.set_item, TRY_RESIZE: self.try_resize,
             TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
             SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose, FILE_CONTENTS: self.file_contents,
-            REF_COUNT: self.ref_count,
+            REF_COUNT: self.ref_count, ACQUIRE: self.acquire, RELEASE_VIEW: self.release_view,
+            CHECK_BUFFER: self.check_buffer,
         }
+        self.views = {}   # the views replacement calls left held, by number; released on reset
+        self.next_view = 1
         self.files = {}   # id(mmap) -> (mmap, the file behind it), for the maps of files
         self.c_memory_keepers = []   # what frees the memory under C-memory memoryviews: dropped after the objects
         self.builders = {
@@ -784,6 +827,9 @@ class Driver(object):
         return I64.pack(refcount(o))
 
     def reset(self, r):
+        for view in self.views.values():   # given back before their objects go
+            self.probe.release_view(view)
+        self.views.clear()
         self.objects.clear()
         del self.c_memory_keepers[:]   # nothing reaches their memoryviews now
         for m, f in self.files.values():
@@ -831,6 +877,33 @@ class Driver(object):
                 U32.pack_into(progress, 0, i)    # so a crash can name the call
             out.append(encode(call(fn, objects.get(handle), mode, bi, li)))
         return b''.join(out)
+
+    # -- the new buffer API
+
+    def acquire(self, r):
+        code, handle = r.u8(), r.u32()
+        if code >= len(REPLACEMENTS):
+            raise Refusal(ILLEGAL_ARGUMENT, 'no replacement call with code %d' % code)
+        o = self.obj(handle)
+        rc, buf, length, readonly, itemsize, ndim, c, a, err, view = self.probe.acquire(code, o)
+        number = 0
+        if view is not None:
+            number = self.next_view
+            self.next_view += 1
+            self.views[number] = view
+        head = ACQUIRED.pack(rc, buf, length, readonly, itemsize, ndim, c, a, number, err is not None)
+        return head if err is None else head + u32_str(err[0]) + u32_str(err[1])
+
+    def release_view(self, r):
+        number = r.u32()
+        view = self.views.pop(number, None)
+        if view is None:
+            raise Refusal(ILLEGAL_ARGUMENT, 'no view held with number %d (released already?)' % number)
+        self.probe.release_view(view)
+        return b''
+
+    def check_buffer(self, r):
+        return I32.pack(self.probe.check_buffer(self.obj(r.u32())))
 
     # -- error indicator and memory
 

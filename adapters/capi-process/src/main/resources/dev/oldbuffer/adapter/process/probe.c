@@ -489,6 +489,104 @@ static PyObject *probe_refcount(PyObject *module, PyObject *o)
     return PyLong_FromSsize_t(Py_REFCNT(o));
 }
 
+/* ---- the calls the page recommends instead -------------------------------------------------- */
+
+static const char HELD_VIEW[] = "oldbuffer.held_view";
+
+/* A held view's capsule gives the view back when dropped, unless release_view did; the context marks that. */
+static void held_view_free(PyObject *capsule)
+{
+    Py_buffer *view = PyCapsule_GetPointer(capsule, HELD_VIEW);
+    if (view != NULL && PyCapsule_GetContext(capsule) == NULL) {
+        PyBuffer_Release(view);
+    }
+    PyMem_Free(view);
+}
+
+static int replacement_is_get_buffer(int code)
+{
+    return code == OLDBUFFER_RP_GET_BUFFER_SIMPLE || code == OLDBUFFER_RP_GET_BUFFER_WRITABLE
+           || code == OLDBUFFER_RP_GET_BUFFER_FULL_RO;
+}
+
+/* acquire(code, obj) -> (rc, buf, len, readonly, itemsize, ndim, C-contiguous, one segment, error or None, view or None)
+ * code: one of the OLDBUFFER_RP_ codes. The view is a capsule the caller gives back with release_view; y# holds none.
+ * The call's error is fetched and cleared into the result. */
+static PyObject *probe_acquire(PyObject *self, PyObject *args)
+{
+    int code, rc = 0;
+    PyObject *obj;
+    if (!PyArg_ParseTuple(args, "iO", &code, &obj)) {
+        return NULL;
+    }
+    if (code < 0 || code >= OLDBUFFER_RP_COUNT) {
+        PyErr_Format(PyExc_ValueError, "unknown replacement %d", code);
+        return NULL;
+    }
+    Py_buffer *view = PyMem_Calloc(1, sizeof(Py_buffer));
+    PyObject *argument = PyTuple_Pack(1, obj);
+    if (view == NULL || argument == NULL) {
+        PyMem_Free(view);
+        Py_XDECREF(argument);
+        return PyErr_NoMemory();
+    }
+    const char *pointer = NULL;
+    Py_ssize_t length = 0;
+    restore_held();
+    switch (code) {
+    case OLDBUFFER_RP_GET_BUFFER_SIMPLE: rc = PyObject_GetBuffer(obj, view, PyBUF_SIMPLE); break;
+    case OLDBUFFER_RP_GET_BUFFER_WRITABLE: rc = PyObject_GetBuffer(obj, view, PyBUF_WRITABLE); break;
+    case OLDBUFFER_RP_GET_BUFFER_FULL_RO: rc = PyObject_GetBuffer(obj, view, PyBUF_FULL_RO); break;
+    case OLDBUFFER_RP_PARSE_Y_STAR: rc = PyArg_ParseTuple(argument, "y*", view); break;
+    case OLDBUFFER_RP_PARSE_W_STAR: rc = PyArg_ParseTuple(argument, "w*", view); break;
+    case OLDBUFFER_RP_PARSE_S_STAR: rc = PyArg_ParseTuple(argument, "s*", view); break;
+    case OLDBUFFER_RP_PARSE_Y_HASH: rc = PyArg_ParseTuple(argument, "y#", &pointer, &length); break;
+    }
+    capture_held();
+    Py_DECREF(argument);
+    PyObject *error = held_info != NULL ? held_info : Py_None;
+    Py_INCREF(error);
+    drop_held();
+    int accepted = replacement_is_get_buffer(code) ? rc == 0 : rc != 0;
+    if (!accepted || code == OLDBUFFER_RP_PARSE_Y_HASH) {
+        PyMem_Free(view);
+        return Py_BuildValue("(iLLiniiiNO)", rc, (long long)(intptr_t)pointer, (long long)length, 1, (Py_ssize_t)1, 1, 1, 1,
+                             error, Py_None);
+    }
+    int c_contiguous = PyBuffer_IsContiguous(view, 'C'), one_segment = PyBuffer_IsContiguous(view, 'A');
+    PyObject *held = PyCapsule_New(view, HELD_VIEW, held_view_free);
+    if (held == NULL) {
+        PyBuffer_Release(view);
+        PyMem_Free(view);
+        Py_DECREF(error);
+        return NULL;
+    }
+    return Py_BuildValue("(iLLiniiiNN)", rc, (long long)(intptr_t)view->buf, (long long)view->len, view->readonly,
+                         view->itemsize, view->ndim, c_contiguous, one_segment, error, held);
+}
+
+/* release_view(view): PyBuffer_Release of a view acquire handed out; once only */
+static PyObject *probe_release_view(PyObject *module, PyObject *capsule)
+{
+    Py_buffer *view = PyCapsule_GetPointer(capsule, HELD_VIEW);
+    if (view == NULL) {
+        return NULL;
+    }
+    if (PyCapsule_GetContext(capsule) != NULL) {
+        PyErr_SetString(PyExc_ValueError, "this view was released already");
+        return NULL;
+    }
+    PyCapsule_SetContext(capsule, capsule);
+    PyBuffer_Release(view);
+    Py_RETURN_NONE;
+}
+
+/* check_buffer(obj) -> PyObject_CheckBuffer(obj) */
+static PyObject *probe_check_buffer(PyObject *module, PyObject *o)
+{
+    return PyLong_FromLong(PyObject_CheckBuffer(o));
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef probe_methods[] = {
@@ -501,6 +599,9 @@ static PyMethodDef probe_methods[] = {
     {"exporter_counts", probe_exporter_counts, METH_O, NULL},
     {"exporter_setitem", probe_exporter_setitem, METH_VARARGS, NULL},
     {"refcount", probe_refcount, METH_O, "refcount(o) -> Py_REFCNT(o)"},
+    {"acquire", probe_acquire, METH_VARARGS, "acquire(code, obj) -> (rc, buf, len, readonly, itemsize, ndim, c, a, error, view)"},
+    {"release_view", probe_release_view, METH_O, "release_view(view): PyBuffer_Release"},
+    {"check_buffer", probe_check_buffer, METH_O, "check_buffer(obj) -> PyObject_CheckBuffer(obj)"},
     {"c_memory", probe_c_memory, METH_VARARGS, "c_memory(data, writable) -> (memoryview, keeper)"},
     {NULL, NULL, 0, NULL}
 };

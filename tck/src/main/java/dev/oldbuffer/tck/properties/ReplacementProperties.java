@@ -1,0 +1,266 @@
+package dev.oldbuffer.tck.properties;
+
+import static dev.oldbuffer.spi.Function.AS_CHAR_BUFFER;
+import static dev.oldbuffer.spi.Function.AS_READ_BUFFER;
+import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
+import static dev.oldbuffer.spi.Function.CHECK_READ_BUFFER;
+import static dev.oldbuffer.spi.Replacement.GET_BUFFER_FULL_RO;
+import static dev.oldbuffer.spi.Replacement.GET_BUFFER_SIMPLE;
+import static dev.oldbuffer.spi.Replacement.GET_BUFFER_WRITABLE;
+import static dev.oldbuffer.spi.Replacement.PARSE_S_STAR;
+import static dev.oldbuffer.spi.Replacement.PARSE_W_STAR;
+import static dev.oldbuffer.spi.Replacement.PARSE_Y_HASH;
+import static dev.oldbuffer.spi.Replacement.PARSE_Y_STAR;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.oldbuffer.spi.Acquisition;
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.Feature;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.Replacement;
+import dev.oldbuffer.tck.RequiresFeature;
+import dev.oldbuffer.tck.SpecAssertion;
+import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.arbitraries.OldBufferDomain;
+import dev.oldbuffer.tck.assertions.TckMessages;
+import dev.oldbuffer.tck.oracle.Layout;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.apiguardian.api.API;
+
+/**
+ * The old functions against the calls the page recommends instead (its preamble): where a migration changes nothing,
+ * and where it changes something on purpose. Each try makes both calls on the same object, one after the other, giving
+ * back every view before the next call.
+ */
+@Domain(OldBufferDomain.class)
+@API(status = EXPERIMENTAL, since = "0.3")
+@AddLifecycleHook(PropertyHook.class)
+@Label("The replacements the page recommends")
+public class ReplacementProperties {
+
+    @Property
+    @SpecAssertion({"char35", "char36"})
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void asCharBufferWrapsGetBufferSimple(@ForAll Fixture object, Subject s) {
+        wraps(s, AS_CHAR_BUFFER, GET_BUFFER_SIMPLE, object, "char36");
+    }
+
+    @Property
+    @SpecAssertion({"read35", "read36"})
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void asReadBufferWrapsGetBufferSimple(@ForAll Fixture object, Subject s) {
+        wraps(s, AS_READ_BUFFER, GET_BUFFER_SIMPLE, object, "read36");
+    }
+
+    @Property
+    @SpecAssertion("write35")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_write35_asWriteBufferWrapsGetBufferWritable(@ForAll Fixture object, Subject s) {
+        wraps(s, AS_WRITE_BUFFER, GET_BUFFER_WRITABLE, object, null);
+    }
+
+    @Property
+    @SpecAssertion("check35")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_check35_answersOneExactlyWhenGetBufferSimpleSucceeds(@ForAll Fixture object, Subject s) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        Acquisition get = s.acquireAndRelease(GET_BUFFER_SIMPLE, obj);
+        CallResult check = s.call(CHECK_READ_BUFFER, obj);
+        s.fetchError();
+        int expected = get.accepted() ? 1 : 0;
+        if (check.returnValue() != expected) {
+            throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), check, "answer as " + GET_BUFFER_SIMPLE + " did (" + get + ")",
+                    expected, check.returnValue());
+        }
+    }
+
+    @Property
+    @SpecAssertion("char37")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_char37_yStarTakesTheCContiguousSimpleViews(@ForAll Fixture object, Subject s) {
+        parsesContiguousViews(s, AS_CHAR_BUFFER, PARSE_Y_STAR, GET_BUFFER_SIMPLE, object);
+    }
+
+    @Property
+    @SpecAssertion("write36")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_write36_wStarTakesTheCContiguousWritableViews(@ForAll Fixture object, Subject s) {
+        Acquisition parsed = parsesContiguousViews(s, AS_WRITE_BUFFER, PARSE_W_STAR, GET_BUFFER_WRITABLE, object);
+        if (!parsed.accepted() && !parsed.error().map(PyError::type).orElse("none").equals("TypeError")) {
+            throw TckMessages.shouldSetError(s.context(AS_WRITE_BUFFER), parsed, "TypeError",
+                    parsed.error().map(PyError::toString).orElse("nothing"));
+        }
+    }
+
+    @Property
+    @SpecAssertion("char38")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_char38_sStarIsYStarPlusTheUtf8OfAStr(@ForAll Fixture object, Subject s) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        Acquisition text = s.acquire(PARSE_S_STAR, obj);
+        try {
+            if (object instanceof Fixture.Str str) {
+                byte[] utf8 = str.text().getBytes(StandardCharsets.UTF_8);
+                if (!text.accepted() || text.len() != utf8.length || !text.readonly()) {
+                    throw TckMessages.shouldHave(s.context(AS_CHAR_BUFFER), text, "accept a str with its UTF-8 bytes, read-only",
+                            "accepted, len=" + utf8.length + ", readonly=1", text);
+                }
+                if (s.has(Feature.MEMORY_READ) && !Arrays.equals(s.read(text.buf(), utf8.length), utf8)) {
+                    throw TckMessages.shouldPointAt(s.context(AS_CHAR_BUFFER), text, hex(utf8), hex(s.read(text.buf(), utf8.length)));
+                }
+                return;
+            }
+        } finally {
+            s.release(text);
+        }
+        Acquisition bytes = s.acquireAndRelease(PARSE_Y_STAR, obj);
+        requireSameHandOver(s, AS_CHAR_BUFFER, text, bytes, "hand over what y* hands over");
+    }
+
+    @Property
+    @SpecAssertion("read37")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_read37_yHashRefusesTypesWithAReleaseSlot(@ForAll Fixture object, Subject s) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        Layout layout = s.layout(object);
+        Acquisition hash = s.acquireAndRelease(PARSE_Y_HASH, obj);
+        if (layout.bufferInterface() && layout.releaseSlot()) {
+            if (hash.accepted() || !hash.error().map(PyError::type).orElse("none").equals("TypeError")) {
+                throw TckMessages.shouldHave(s.context(AS_READ_BUFFER), hash, "refuse a '" + layout.typeName()
+                        + "', whose type has bf_releasebuffer, with a TypeError", "0, error TypeError", hash);
+            }
+            return;
+        }
+        Acquisition star = s.acquireAndRelease(PARSE_Y_STAR, obj);
+        requireSameHandOver(s, AS_READ_BUFFER, hash, star, "accept exactly when y* does, with its address and length");
+    }
+
+    @Property
+    @SpecAssertion("read38")
+    @RequiresFeature({Feature.NEW_BUFFER_API, Feature.EXPORT_PROBES})
+    void required_read38_getBufferKeepsTheExportUntilRelease(@ForAll Fixture object, Subject s) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        Acquisition held = s.acquire(GET_BUFFER_SIMPLE, obj);
+        if (!held.accepted()) {
+            return;
+        }
+        try {
+            s.verifyStillExported(AS_READ_BUFFER, held, obj);
+        } finally {
+            s.release(held);
+        }
+        s.verifyNoLongerExported(AS_READ_BUFFER, "PyBuffer_Release(&view) after " + held, obj);
+    }
+
+    @Property
+    @SpecAssertion("check36")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_check36_checkBufferAnswersOneWhereverTheCallDoesAndAsksForNothing(@ForAll Fixture object, Subject s) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        boolean counted = s.layout(object).exportProbe() == Layout.ExportProbe.COUNTS;
+        ExportCounts before = counted ? s.exportCounts(obj) : null;
+        int answer = s.checkBuffer(obj);
+        if (counted && !s.exportCounts(obj).equals(before)) {
+            throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), "PyObject_CheckBuffer(" + obj + ") -> " + answer,
+                    "ask the exporter for nothing, leaving its counts", before, s.exportCounts(obj));
+        }
+        CallResult check = s.call(CHECK_READ_BUFFER, obj);
+        s.fetchError();
+        if (check.returnValue() == 1 && answer != 1) {
+            throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), "PyObject_CheckBuffer(" + obj + ")",
+                    "answer 1 for an object " + check.function() + " accepts (" + check + ")", 1, answer);
+        }
+    }
+
+    @Property
+    @SpecAssertion("write37")
+    @RequiresFeature(Feature.NEW_BUFFER_API)
+    void required_write37_fullReadOnlyRequestsShowTheReadOnlyFlag(@ForAll Fixture object, Subject s) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        Layout layout = s.layout(object);
+        Acquisition full = s.acquireAndRelease(GET_BUFFER_FULL_RO, obj);
+        boolean exports = layout.bufferInterface() && layout.refusal().isEmpty();
+        if (full.accepted() != exports) {
+            throw TckMessages.shouldHave(s.context(AS_WRITE_BUFFER), full, exports ? "succeed for a '" + layout.typeName()
+                    + "', which exports" : "fail for a '" + layout.typeName() + "', which does not export", exports ? "0" : "-1", full);
+        }
+        if (exports && (full.len() != layout.byteLength() || full.readonly() != layout.readOnly())) {
+            throw TckMessages.shouldHave(s.context(AS_WRITE_BUFFER), full, "report the object's byte length and whether it is read-only",
+                    "len=" + layout.byteLength() + ", readonly=" + (layout.readOnly() ? 1 : 0),
+                    "len=" + full.len() + ", readonly=" + (full.readonly() ? 1 : 0));
+        }
+    }
+
+    /**
+     * The old call succeeds exactly when the replacement does, with the same buf and len; where {@code sameErrorId} is
+     * checked, a refusal also sets the replacement's error type.
+     */
+    private static void wraps(Subject s, Function old, Replacement replacement, Fixture object, String sameErrorId) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        Acquisition replaced = s.acquireAndRelease(replacement, obj);
+        CallResult call = s.call(old, obj);
+        Optional<PyError> error = s.fetchError();
+        boolean ok = call.returnValue() == old.accepted();
+        if (ok != replaced.accepted() || ok && (call.buffer() != replaced.buf() || call.length() != replaced.len())) {
+            throw TckMessages.shouldHave(s.context(old), call, "answer as " + replacement + " did\n  (" + replaced + ")",
+                    handOver(replaced.accepted(), replaced.buf(), replaced.len()), handOver(ok, call.buffer(), call.length()));
+        }
+        if (!ok && sameErrorId != null && s.checks(sameErrorId)) {
+            String expected = replaced.error().map(PyError::type).orElse("none");
+            String actual = error.map(PyError::type).orElse("none");
+            if (!expected.equals(actual)) {
+                throw TckMessages.shouldSetError(s.context(old), call, expected + " (what " + replacement + " sets)",
+                        error.map(PyError::toString).orElse("nothing"));
+            }
+        }
+    }
+
+    /** The format code accepts exactly when the request succeeds with a C-contiguous view, handing over that view. */
+    private static Acquisition parsesContiguousViews(Subject s, Function old, Replacement format, Replacement request, Fixture object) {
+        Expectations.assumeBuildable(s, object);
+        ObjRef obj = s.create(object);
+        Acquisition get = s.acquireAndRelease(request, obj);
+        Acquisition parsed = s.acquireAndRelease(format, obj);
+        boolean expected = get.accepted() && get.cContiguous();
+        if (parsed.accepted() != expected || expected && (parsed.buf() != get.buf() || parsed.len() != get.len())) {
+            throw TckMessages.shouldHave(s.context(old), parsed, "accept exactly the C-contiguous views " + request + " gives\n  ("
+                    + get + ")", handOver(expected, get.buf(), get.len()), handOver(parsed.accepted(), parsed.buf(), parsed.len()));
+        }
+        return parsed;
+    }
+
+    private static void requireSameHandOver(Subject s, Function old, Acquisition actual, Acquisition expected, String how) {
+        if (actual.accepted() != expected.accepted()
+                || actual.accepted() && (actual.buf() != expected.buf() || actual.len() != expected.len())) {
+            throw TckMessages.shouldHave(s.context(old), actual, how + "\n  (" + expected + ")",
+                    handOver(expected.accepted(), expected.buf(), expected.len()), handOver(actual.accepted(), actual.buf(), actual.len()));
+        }
+    }
+
+    private static String handOver(boolean accepted, long buf, long len) {
+        return accepted ? "accepted, buf=0x" + Long.toHexString(buf) + ", len=" + len : "refused";
+    }
+
+    private static String hex(byte[] data) {
+        return HexFormat.of().formatHex(data, 0, Math.min(data.length, 32)) + (data.length > 32 ? "..." : "");
+    }
+}
