@@ -36,6 +36,8 @@ import org.apiguardian.api.API;
 public final class Subject {
 
     private static final int TRANSCRIPT_LIMIT = 200;
+    /** What {@link #verifyStillExported} checks. */
+    public static final String KEEPS_THE_EXPORT = "keep the object exported until PyBuffer_Release";
 
     private final OldBufferRuntime runtime;
     private final Profile profile;
@@ -284,19 +286,19 @@ public final class Subject {
             case COUNTS -> {
                 ExportCounts counts = exportCounts(object);
                 if (counts.outstanding() != 1) {
-                    throw TckMessages.shouldHave(context, held, "keep the view until PyBuffer_Release, leaving exporter counts",
-                            "one more acquire than releases", counts.acquires() + " acquired, " + counts.releases() + " released");
+                    throw TckMessages.shouldHave(context, held, KEEPS_THE_EXPORT,
+                            "exporter counts one more acquire than releases", counts.acquires() + " acquired, " + counts.releases() + " released");
                 }
             }
             case RESIZE -> {
                 if (tryResize(object)) {
-                    throw TckMessages.shouldHave(context, held, "keep " + recipe.describe() + " exported until PyBuffer_Release",
+                    throw TckMessages.shouldHave(context, held, KEEPS_THE_EXPORT,
                             "resize refused (still exported)", "resize allowed: nothing exports it");
                 }
             }
             case RELEASE -> {
                 if (tryRelease(object)) {
-                    throw TckMessages.shouldHave(context, held, "keep " + recipe.describe() + " exported until PyBuffer_Release",
+                    throw TckMessages.shouldHave(context, held, KEEPS_THE_EXPORT,
                             "release() refused (still exported)", "released: nothing exported it");
                 }
             }

@@ -68,7 +68,9 @@ class ReferenceConformanceTest {
                 .containsExactlyInAnyOrder("char12", "char13", "char14", "char24", "read12", "read13", "read14", "read25",
                         "char18", "read18", "write17", "char22", "read23", "write21", "write19", "char31", "read31", "char32",
                         "read32", "check32", "char26", "read27",
-                        "char41", "read41", "check41", "write41", "write44", "char43", "read43");
+                        "char41", "read41", "check41", "write41", "write44", "char43", "read43",
+                        // the replacements: the documented model's TypeError is not the exporter's error GetBuffer passes on
+                        "char36", "read36");
         assertThat(result.assertions()).filteredOn(a -> a.outcome() != Outcome.PASSED && a.outcome() != Outcome.FAILED
                         && a.outcome() != Outcome.NOT_VERIFIED)
                 .as("no crash, time-out or not-applicable on the model").isEmpty();

@@ -41,11 +41,11 @@ public interface OldBufferFunctions {
      */
     record Replaced(int returnValue, long buf, long len, View held) {
 
-        static Replaced refused(Replacement call) {
+        public static Replaced refused(Replacement call) {
             return new Replaced(call.isGetBuffer() ? -1 : 0, 0, 0, null);
         }
 
-        static Replaced holding(Replacement call, View view) {
+        public static Replaced holding(Replacement call, View view) {
             return new Replaced(call.isGetBuffer() ? 0 : 1, view.buf(), view.len(), view);
         }
     }

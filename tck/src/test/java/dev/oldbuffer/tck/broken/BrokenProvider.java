@@ -229,4 +229,40 @@ public abstract class BrokenProvider implements RuntimeProvider {
             super(Defect.LENGTH_IN_AN_INT);
         }
     }
+
+    public static final class GetBufferForgetsReadonly extends BrokenProvider {
+        public GetBufferForgetsReadonly() {
+            super(Defect.GET_BUFFER_FORGETS_READONLY);
+        }
+    }
+
+    public static final class YStarAnyOrder extends BrokenProvider {
+        public YStarAnyOrder() {
+            super(Defect.Y_STAR_ANY_ORDER);
+        }
+    }
+
+    public static final class GetBufferReleasesAtOnce extends BrokenProvider {
+        public GetBufferReleasesAtOnce() {
+            super(Defect.GET_BUFFER_RELEASES_AT_ONCE);
+        }
+    }
+
+    public static final class YHashIgnoresTheReleaseSlot extends BrokenProvider {
+        public YHashIgnoresTheReleaseSlot() {
+            super(Defect.Y_HASH_IGNORES_THE_RELEASE_SLOT);
+        }
+    }
+
+    public static final class CheckBufferAsksTheExporter extends BrokenProvider {
+        public CheckBufferAsksTheExporter() {
+            super(Defect.CHECK_BUFFER_ASKS_THE_EXPORTER);
+        }
+    }
+
+    public static final class WStarKeepsTheError extends BrokenProvider {
+        public WStarKeepsTheError() {
+            super(Defect.W_STAR_KEEPS_THE_ERROR);
+        }
+    }
 }

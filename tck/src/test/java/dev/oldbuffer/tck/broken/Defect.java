@@ -26,9 +26,13 @@ import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.PyBuf;
+import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.spi.Typecodes;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -425,6 +429,102 @@ enum Defect {
                 @Override
                 protected void nullError(Interpreter interp) {
                     interp.threadState().set("SystemError", "null argument to internal routine");
+                }
+            })),
+
+    GET_BUFFER_FORGETS_READONLY("get-buffer-forgets-readonly", Profile.DOCUMENTED,
+            "PyObject_GetBuffer hands out every view with readonly = 0, so a read-only object looks writable to migrated code",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public Replaced replace(Interpreter interp, PyObject obj, Replacement call) {
+                    Replaced r = super.replace(interp, obj, call);
+                    return call.isGetBuffer() && r.held() != null ? Replaced.holding(call, r.held().withReadonly(false)) : r;
+                }
+            })),
+
+    Y_STAR_ANY_ORDER("y-star-any-order", Profile.DOCUMENTED,
+            "getargs' y* asks only for one segment (PyBuffer_IsContiguous(view, 'A')), so a Fortran-ordered view is taken as C order",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected Replaced parsedBytesLike(Interpreter interp, PyObject obj, Replacement call) {
+                    View view = getBuffer(interp, obj, PyBuf.SIMPLE);
+                    if (view == null) {
+                        return argumentError(interp, call, obj, "bytes-like object");
+                    }
+                    if (!Contiguity.isSingleSegment(view)) {
+                        releaseBuffer(interp, view);
+                        return argumentError(interp, call, obj, "contiguous buffer");
+                    }
+                    return Replaced.holding(call, view);
+                }
+            })),
+
+    GET_BUFFER_RELEASES_AT_ONCE("get-buffer-releases-at-once", Profile.DOCUMENTED,
+            "PyObject_GetBuffer gives the view back before it returns, as the old functions do, and PyBuffer_Release does nothing",
+            () -> functions(new DocumentedFunctions() {
+                private final Set<View> givenBack = Collections.newSetFromMap(new IdentityHashMap<>());
+
+                @Override
+                public Replaced replace(Interpreter interp, PyObject obj, Replacement call) {
+                    Replaced r = super.replace(interp, obj, call);
+                    if (call.isGetBuffer() && r.held() != null) {
+                        releaseBuffer(interp, r.held());
+                        givenBack.add(r.held());
+                    }
+                    return r;
+                }
+
+                @Override
+                public void release(Interpreter interp, View view) {
+                    if (!givenBack.remove(view)) {
+                        super.release(interp, view);
+                    }
+                }
+            })),
+
+    Y_HASH_IGNORES_THE_RELEASE_SLOT("y-hash-ignores-the-release-slot", Profile.DOCUMENTED,
+            "getargs' y# skips convertbuffer's test for bf_releasebuffer, so it hands out the memory of a bytearray, which may move",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public Replaced replace(Interpreter interp, PyObject obj, Replacement call) {
+                    if (call != Replacement.PARSE_Y_HASH) {
+                        return super.replace(interp, obj, call);
+                    }
+                    Replaced parsed = parsedBytesLike(interp, obj, call);
+                    if (parsed.held() != null) {
+                        releaseBuffer(interp, parsed.held());
+                    }
+                    return new Replaced(parsed.returnValue(), parsed.buf(), parsed.len(), null);
+                }
+            })),
+
+    CHECK_BUFFER_ASKS_THE_EXPORTER("check-buffer-asks-the-exporter", Profile.DOCUMENTED,
+            "PyObject_CheckBuffer answers as CheckReadBuffer does, asking the exporter for a view, so an object that refuses to "
+                    + "export is said to have no buffer interface",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public int checkBuffer(Interpreter interp, PyObject obj) {
+                    return checkReadBuffer(interp, obj);
+                }
+            })),
+
+    W_STAR_KEEPS_THE_ERROR("w-star-keeps-the-error", Profile.DOCUMENTED,
+            "getargs' w* keeps the exporter's error instead of clearing it for a TypeError, so bytes gives a BufferError",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                public Replaced replace(Interpreter interp, PyObject obj, Replacement call) {
+                    if (call != Replacement.PARSE_W_STAR) {
+                        return super.replace(interp, obj, call);
+                    }
+                    View view = getBuffer(interp, obj, PyBuf.WRITABLE);
+                    if (view == null) {   // and the exporter's error stays set
+                        return argumentError(interp, call, obj, "read-write bytes-like object");
+                    }
+                    if (!Contiguity.isCSegment(view)) {
+                        releaseBuffer(interp, view);
+                        return argumentError(interp, call, obj, "contiguous buffer");
+                    }
+                    return Replaced.holding(call, view);
                 }
             })),
 
