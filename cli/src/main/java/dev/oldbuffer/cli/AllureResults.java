@@ -1,5 +1,6 @@
 package dev.oldbuffer.cli;
 
+import dev.oldbuffer.results.MigrationNote;
 import dev.oldbuffer.results.RunResult;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -69,12 +70,22 @@ final class AllureResults {
         env.put("catalogue.version", r.catalogueVersion());
         env.put("started", r.startedAt());
         env.put("complete", String.valueOf(r.complete()));
-        String text = env.entrySet().stream().map(e -> e.getKey() + "=" + escape(e.getValue()))
+        // the migration notes on the report's overview: where the recommended calls change what the runtime does
+        for (int i = 0; i < r.migration().size(); i++) {
+            MigrationNote n = r.migration().get(i);
+            env.put(String.format("migration %02d: %s -> %s, %s", i + 1, n.from(), n.to(), n.object()), n.before() + " -> " + n.after());
+        }
+        String text = env.entrySet().stream().map(e -> escapeKey(e.getKey()) + "=" + escape(e.getValue()))
                 .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(dir.resolve("environment.properties"), text, StandardCharsets.ISO_8859_1);
         try (InputStream in = AllureResults.class.getResourceAsStream("categories.json")) {
             Files.copy(in, dir.resolve("categories.json"));
         }
+    }
+
+    /** Properties-file escaping for a key: as for a value, and its spaces, '=' and ':' too. */
+    private static String escapeKey(String key) {
+        return escape(key).replace(" ", "\\ ").replace("=", "\\=").replace(":", "\\:");
     }
 
     /** Properties-file escaping for a value: backslashes, line breaks and characters beyond Latin-1. */

@@ -6,6 +6,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
 import dev.oldbuffer.catalogue.SourceRef;
+import dev.oldbuffer.results.MigrationNote;
 import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Baseline;
 import dev.oldbuffer.results.BaselineComparison;
@@ -48,10 +49,22 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
      * @param options    the implementation options, {@code key=value, ...}; empty when none
      * @param reportHref a link to the run's Allure report; empty when there is none
      * @param baseline   when the run is shown against a baseline: what it is and how many assertions moved; else empty
+     * @param migration  where the calls the page recommends change what the run's runtime does (informational)
      */
     public record Column(String title, String implementation, String profile, String options, String kitVersion,
                          String catalogueVersion, String runtime, String seed, String java, String date,
-                         boolean complete, Totals totals, String reportHref, String baseline) {
+                         boolean complete, Totals totals, String reportHref, String baseline, List<MigrationNote> migration) {
+    }
+
+    /** A runtime's migration notes, shown once however many of its runs the matrix has. */
+    public record MigrationSection(String runtime, List<MigrationNote> notes) {
+    }
+
+    /** Per runtime with notes, in column order, the notes of its first run (the survey does not depend on the profile). */
+    public List<MigrationSection> migrationSections() {
+        Map<String, List<MigrationNote>> byRuntime = new java.util.LinkedHashMap<>();
+        columns.stream().filter(c -> !c.migration().isEmpty()).forEach(c -> byRuntime.putIfAbsent(c.runtime(), c.migration()));
+        return byRuntime.entrySet().stream().map(e -> new MigrationSection(e.getKey(), e.getValue())).toList();
     }
 
     /**
@@ -208,7 +221,7 @@ public record Matrix(String catalogueVersion, String generatedAt, List<Column> c
                 + run.baseline().seed() + "): " + (movedCount == 0 ? "nothing moved" : movedCount + " moved");
         return new Column(title, r.implementation(), r.profile(), options, r.kitVersion(),
                 r.catalogueVersion(), r.runtime(), r.seed().isEmpty() ? "none" : r.seed(), r.java(), date(r.startedAt()),
-                r.complete(), totals, reportHref, against);
+                r.complete(), totals, reportHref, against, r.migration());
     }
 
     private static Cell cell(AssertionResult a, BaselineComparison.Change change) {

@@ -39,11 +39,14 @@ import org.apiguardian.api.API;
  * @param durationMillis   wall time of the run
  * @param complete         false when the run was cut short; an incomplete run is never published as complete
  * @param assertions       per assertion of the profile, in catalogue order
+ * @param migration        where the calls the page recommends instead change what the runtime does, object by object
+ *                         (empty when the runtime does not make them, or changes nothing); informational
  */
 @API(status = STABLE, since = "0.1")
 public record RunResult(int schema, String kitVersion, String catalogueVersion, String implementation, Map<String, String> options,
                         String runtime, Map<String, String> runtimeDetails, String profile, String seed, String java,
-                        String startedAt, long durationMillis, boolean complete, List<AssertionResult> assertions) {
+                        String startedAt, long durationMillis, boolean complete, List<AssertionResult> assertions,
+                        List<MigrationNote> migration) {
 
     public static final String FILE_NAME = "results.json";
     /**
@@ -63,14 +66,24 @@ public record RunResult(int schema, String kitVersion, String catalogueVersion, 
         options = Map.copyOf(options);
         runtimeDetails = Map.copyOf(runtimeDetails);
         assertions = List.copyOf(assertions);
+        migration = migration == null ? List.of() : List.copyOf(migration);   // absent from results before kit 0.3
     }
 
     /** A result in the format this kit writes. */
     public RunResult(String kitVersion, String catalogueVersion, String implementation, Map<String, String> options,
                      String runtime, Map<String, String> runtimeDetails, String profile, String seed, String java,
                      String startedAt, long durationMillis, boolean complete, List<AssertionResult> assertions) {
+        this(kitVersion, catalogueVersion, implementation, options, runtime, runtimeDetails, profile, seed, java, startedAt,
+                durationMillis, complete, assertions, List.of());
+    }
+
+    /** A result in the format this kit writes, with migration notes. */
+    public RunResult(String kitVersion, String catalogueVersion, String implementation, Map<String, String> options,
+                     String runtime, Map<String, String> runtimeDetails, String profile, String seed, String java,
+                     String startedAt, long durationMillis, boolean complete, List<AssertionResult> assertions,
+                     List<MigrationNote> migration) {
         this(SCHEMA, kitVersion, catalogueVersion, implementation, options, runtime, runtimeDetails, profile, seed, java,
-                startedAt, durationMillis, complete, assertions);
+                startedAt, durationMillis, complete, assertions, migration);
     }
 
     /** Count of assertions per outcome (every outcome present, zero when none). */

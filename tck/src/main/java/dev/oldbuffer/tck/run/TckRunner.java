@@ -5,7 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
+import dev.oldbuffer.results.MigrationNote;
 import dev.oldbuffer.results.RunResult;
+import dev.oldbuffer.tck.migration.MigrationSurvey;
 import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeInfo;
@@ -94,8 +96,10 @@ public final class TckRunner {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         RuntimeProvider provider = Implementations.find(config.implementation(), loader);
         RuntimeInfo info;
+        List<MigrationNote> migration;
         try (OldBufferRuntime probe = Implementations.open(provider, config.options(), config.profile())) {
             info = probe.info();
+            migration = MigrationSurvey.survey(probe);
         }
         List<Assertion> expected = Catalogue.bundled().of(config.profile());
         ResultCollector collector = new ResultCollector(progress);
@@ -125,6 +129,6 @@ public final class TckRunner {
         details.computeIfPresent("run errors", (k, v) -> v.length() > 900 ? v.substring(0, 900) + "..." : v);
         return new RunResult(KitVersion.get(), Catalogue.bundled().version(), config.implementation(), config.options(),
                 info.toString(), details, config.profile().id(), runSeed, System.getProperty("java.version"),
-                start.toString(), millis, collector.complete(expected), collector.results(expected));
+                start.toString(), millis, collector.complete(expected), collector.results(expected), migration);
     }
 }

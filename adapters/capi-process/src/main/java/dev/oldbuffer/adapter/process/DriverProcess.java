@@ -104,7 +104,7 @@ final class DriverProcess implements AutoCloseable {
             throw new ImplementationUnavailableException("cannot create a temporary file: " + e.getMessage(), e);
         }
         ProcessBuilder pb = new ProcessBuilder(config.python(), "-s", "-c", BOOTSTRAP, driverDir.toString(),
-                config.cache().toString(), config.probe(), progress.toString());
+                config.cache().toString(), config.probe(), progress.toString(), config.abi());
         // Bytecode goes to our cache instead of the interpreter's tree, and is written even where the
         // environment says not to: without it every start recompiles the imports (300 ms on 3.14).
         pb.environment().remove("PYTHONDONTWRITEBYTECODE");

@@ -15,11 +15,13 @@ import java.util.Map;
  * @param startup    how long the interpreter may take to start and greet (building the probe on first use)
  * @param cache      where built probes and the extracted driver live
  * @param probe      {@code auto}, {@code c-extension} or {@code ctypes}
+ * @param abi        {@code version} (the probe built for the interpreter's own ABI) or {@code abi3} (the calls made from a
+ *                   module built against the limited API of 3.2, as an abi3 wheel makes them)
  */
-record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration startup, Path cache, String probe) {
+record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration startup, Path cache, String probe, String abi) {
 
     static final String PYTHON = "python", PYTHONHOME = "pythonhome", TIMEOUT = "timeout", STARTUP = "startup",
-            CACHE = "cache", PROBE = "probe";
+            CACHE = "cache", PROBE = "probe", ABI = "abi";
 
     static final Map<String, String> OPTIONS = Map.of(
             PYTHON, "interpreter to drive (path or command on PATH; default python3): CPython 3.9+ or PyPy3",
@@ -29,7 +31,9 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration s
             STARTUP, "seconds the interpreter may take to start, building the probe on first use (default 120, "
                     + "at least the timeout)",
             CACHE, "directory for built probes (default ~/.cache/oldbuffer-tck)",
-            PROBE, "auto (default: C extension, ctypes fallback on CPython), c-extension or ctypes");
+            PROBE, "auto (default: C extension, ctypes fallback on CPython), c-extension or ctypes",
+            ABI, "version (default: the probe built for the interpreter's ABI) or abi3 (the four calls made from a module "
+                    + "built with Py_LIMITED_API=0x03020000, as abi3 wheels make them; CPython only)");
 
     static LaunchConfig of(Map<String, String> options) {
         String python = options.getOrDefault(PYTHON, "python3");
@@ -51,7 +55,15 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration s
             throw new ImplementationUnavailableException("option probe must be auto, c-extension or ctypes, got '"
                     + probe + "'");
         }
-        return new LaunchConfig(python, home, timeout, startup, cache.toAbsolutePath(), probe);
+        String abi = options.getOrDefault(ABI, "version");
+        if (!abi.equals("version") && !abi.equals("abi3")) {
+            throw new ImplementationUnavailableException("option abi must be version or abi3, got '" + abi + "'");
+        }
+        if (abi.equals("abi3") && probe.equals("ctypes")) {
+            throw new ImplementationUnavailableException("option abi=abi3 needs the C probe (probe=auto or c-extension), "
+                    + "not probe=ctypes");
+        }
+        return new LaunchConfig(python, home, timeout, startup, cache.toAbsolutePath(), probe, abi);
     }
 
     /** A positive number of seconds (at most a day, so that deadlines in nanoseconds cannot overflow). */

@@ -59,7 +59,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
         this.driver = DriverProcess.start(config, greeting);
         this.features = parseFeatures(greeting.getOrDefault("features", ""));
         Map<String, String> details = new LinkedHashMap<>();
-        for (String key : List.of("interpreter", "probe", "probe.path", "python.version", "platform")) {
+        for (String key : List.of("interpreter", "probe", "probe.path", "abi", "python.version", "platform")) {
             details.put(key, greeting.getOrDefault(key, ""));
         }
         details.put("timeout", config.timeoutText());

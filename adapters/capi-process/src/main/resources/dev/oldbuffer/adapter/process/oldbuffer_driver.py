@@ -229,11 +229,16 @@ def find_include_dir():
     return None
 
 
-def build_probe(cache_root, source_path):
+ABI3_MODULE = '_oldbuffer_abi3'
+ABI3_LIMITED_API = '0x03020000'
+
+
+def build_probe(cache_root, source_path, abi3=False):
     """Path of the compiled probe; compiled into a temporary directory then renamed, so a cache entry
-    is complete or absent. Raises Refusal(UNAVAILABLE) naming what is missing."""
+    is complete or absent. Raises Refusal(UNAVAILABLE) naming what is missing. With abi3, the module of
+    the calls alone against the limited API of 3.2, named as an abi3 wheel names it (.abi3.so)."""
     import shutil, subprocess, tempfile   # only when building: keeps a cached start-up short
-    ext = sysconfig.get_config_var('EXT_SUFFIX') or '.so'
+    ext = '.abi3.so' if abi3 else sysconfig.get_config_var('EXT_SUFFIX') or '.so'
     include = find_include_dir()
     if include is None:
         raise MissingTool('Python.h not found for %s (looked in %s): %s'
@@ -246,13 +251,14 @@ def build_probe(cache_root, source_path):
         source = f.read()
     with open(header_path, 'rb') as f:
         source += f.read()
-    flags = ['-shared', '-fPIC', '-O2', '-Wall', '-Wno-deprecated-declarations']
+    flags = ['-shared', '-fPIC', '-O2', '-Wall', '-Wno-deprecated-declarations'] + (['-DOLDBUFFER_ABI3'] if abi3 else [])
+    name = ABI3_MODULE if abi3 else '_oldbuffer_probe'
     exe = os.path.realpath(sys.executable)
     key = hashlib.sha256(repr((exe, os.stat(exe).st_mtime, sys.version, ext, include,
                                os.stat(os.path.join(include, 'Python.h')).st_mtime, cc, flags)).encode()
                          + source).hexdigest()[:20]
     final_dir = os.path.join(cache_root, key)
-    target = os.path.join(final_dir, '_oldbuffer_probe' + ext)
+    target = os.path.join(final_dir, name + ext)
     if os.path.isfile(target):
         return target
     os.makedirs(cache_root, exist_ok=True)
@@ -261,7 +267,7 @@ def build_probe(cache_root, source_path):
         shutil.copyfile(source_path, os.path.join(tmp, 'probe.c'))
         shutil.copyfile(header_path, os.path.join(tmp, 'oldbuffer_wire.h'))
         cmd = [cc] + flags + ['-I', include, os.path.join(tmp, 'probe.c'),
-                              '-o', os.path.join(tmp, '_oldbuffer_probe' + ext)]
+                              '-o', os.path.join(tmp, name + ext)]
         done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         if done.returncode != 0:
             out = done.stdout.decode('utf-8', 'replace').strip().splitlines()
@@ -281,9 +287,9 @@ def build_probe(cache_root, source_path):
     return target
 
 
-def load_probe(path):
-    loader = importlib.machinery.ExtensionFileLoader('_oldbuffer_probe', path)
-    spec = importlib.util.spec_from_file_location('_oldbuffer_probe', path, loader=loader)
+def load_probe(path, name='_oldbuffer_probe'):
+    loader = importlib.machinery.ExtensionFileLoader(name, path)
+    spec = importlib.util.spec_from_file_location(name, path, loader=loader)
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
     return module
@@ -458,8 +464,9 @@ class Reader(object):
 
 class Driver(object):
 
-    def __init__(self, probe, probe_kind, progress):
+    def __init__(self, probe, probe_kind, progress, calls=None):
         self.probe = probe
+        self.calls = calls or probe   # the old calls and their error indicator: the abi3 module, or the probe itself
         self.probe_kind = probe_kind
         self.progress = progress
         self.objects = {}
@@ -566,6 +573,8 @@ class Driver(object):
         facts = [('name', name), ('version', version), ('features', ','.join(self.features)),
                  ('interpreter', sys.executable), ('probe', self.probe_kind),
                  ('probe.path', getattr(self.probe, '__file__', 'ctypes.pythonapi')),
+                 ('abi', 'abi3 (Py_LIMITED_API=%s): %s' % (ABI3_LIMITED_API, self.calls.__file__) if self.calls is not self.probe
+                  else 'version-specific'),
                  ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform())]
         return U32.pack(len(facts)) + b''.join(u32_str(k) + u32_str(v) for k, v in facts)
 
@@ -839,7 +848,7 @@ class Driver(object):
                 pass    # still exported by an object about to go: the file closes with the map
             f.close()
         self.files.clear()
-        self.probe.fetch_error()
+        self.calls.fetch_error()
         return b''
 
     # -- calls: the hot path
@@ -858,12 +867,12 @@ class Driver(object):
     def call(self, r):
         fn, mode, handle, bi, li = CALL_ARGS.unpack_from(r.body, 1)
         o = self.obj(handle) if handle else None
-        return self.encode_result(self.probe.call(fn, o, mode, bi, li))
+        return self.encode_result(self.calls.call(fn, o, mode, bi, li))
 
     def call_batch(self, r):
         body = r.body
         (n,) = U32.unpack_from(body, 1)
-        objects, call, encode, unpack, progress = self.objects, self.probe.call, self.encode_result, \
+        objects, call, encode, unpack, progress = self.objects, self.calls.call, self.encode_result, \
             CALL_ARGS.unpack_from, self.progress
         size = CALL_ARGS.size
         out = []
@@ -915,11 +924,11 @@ class Driver(object):
         if '\0' in message:
             raise Refusal(ILLEGAL_ARGUMENT, 'the error is set with PyErr_SetString, whose message is a C string: '
                                             'it cannot contain NUL')
-        self.probe.set_error(etype, message)
+        self.calls.set_error(etype, message)
         return b''
 
     def fetch_error(self, r):
-        err = self.probe.fetch_error()
+        err = self.calls.fetch_error()
         if err is None:
             return b'\x00'
         return b'\x01' + u32_str(err[0]) + u32_str(err[1])
@@ -1004,8 +1013,18 @@ class Driver(object):
             self.desync = mode   # SWALLOW_NEXT: applies to the next request
 
 
+def load_abi3(cache_root, driver_dir, kind):
+    """The abi3 module of the calls; refused where no abi3 binary can load (PyPy) or none can be built (ctypes)."""
+    if platform.python_implementation() != 'CPython':
+        raise Refusal(UNAVAILABLE, 'abi=abi3: %s cannot load abi3 extension modules (its C API has no stable ABI); '
+                                   'use abi=version' % platform.python_implementation())
+    if kind != 'c-extension':
+        raise Refusal(UNAVAILABLE, 'abi=abi3 needs the C probe, and this runtime uses %s' % kind)
+    return load_probe(build_probe(cache_root, os.path.join(driver_dir, 'probe.c'), abi3=True), ABI3_MODULE)
+
+
 def main(argv):
-    driver_dir, cache_root, mode, progress_path = argv[:4]
+    driver_dir, cache_root, mode, progress_path, abi = argv[:5]
     try:   # 3.14+ would add a C stack trace; the Python one names the operation and stays short
         faulthandler.enable(file=sys.stderr, c_stack=False)
     except TypeError:
@@ -1021,7 +1040,7 @@ def main(argv):
         with open(progress_path, 'r+b') as f:
             progress = mmap.mmap(f.fileno(), 8)
 
-    probe, kind, failure = None, None, None
+    probe, kind, failure, calls = None, None, None, None
     try:
         if mode in ('auto', 'c-extension'):
             try:
@@ -1036,6 +1055,10 @@ def main(argv):
             probe, kind = CtypesProbe(), 'ctypes'
         else:
             raise Refusal(UNAVAILABLE, 'unknown probe mode %r (auto, c-extension, ctypes)' % mode)
+        if failure is None and abi == 'abi3':
+            calls = load_abi3(cache_root, driver_dir, kind)
+        elif abi != 'version':
+            raise Refusal(UNAVAILABLE, 'unknown abi %r (version, abi3)' % abi)
     except Refusal as e:
         failure = e
     except Exception as e:
@@ -1043,7 +1066,7 @@ def main(argv):
     driver = None
     if failure is None:
         try:
-            driver = Driver(probe, kind, progress)
+            driver = Driver(probe, kind, progress, calls)
         except Refusal as e:
             failure = e
 

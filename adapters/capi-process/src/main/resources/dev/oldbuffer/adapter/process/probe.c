@@ -6,7 +6,14 @@
  * (CPython 3.9+ or PyPy's cpyext). Python code never sees the error indicator a call leaves set:
  * it is moved into static storage right after the call and put back right before the next one, so
  * it survives the driver's own Python code between protocol requests.
+ *
+ * Built with -DOLDBUFFER_ABI3 it is _oldbuffer_abi3 instead: the calls and the error indicator they leave, and nothing
+ * else, compiled against the limited API of Python 3.2 (Py_LIMITED_API=0x03020000) as an abi3 wheel built for 3.2-3.10
+ * is; the driver then makes the old calls through it and everything else through the version-specific probe.
  */
+#ifdef OLDBUFFER_ABI3
+#define Py_LIMITED_API 0x03020000
+#endif
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <errno.h>
@@ -147,6 +154,8 @@ static PyObject *probe_fetch_error(PyObject *self, PyObject *unused)
     drop_held();
     return info;
 }
+
+#ifndef OLDBUFFER_ABI3   /* the rest needs more than the limited API of 3.2, and only the calls are an abi3 wheel's */
 
 /* ---- memory ------------------------------------------------------------------------------ */
 
@@ -632,3 +641,23 @@ PyMODINIT_FUNC PyInit__oldbuffer_probe(void)
     }
     return m;
 }
+
+#else   /* OLDBUFFER_ABI3: the module of the calls alone */
+
+static PyMethodDef abi3_methods[] = {
+    {"call", probe_call, METH_VARARGS, "call(fn, obj, mode, buffer_initial, length_initial)"},
+    {"set_error", probe_set_error, METH_VARARGS, "set_error(type, message)"},
+    {"fetch_error", probe_fetch_error, METH_NOARGS, "fetch_error() -> (type, message) or None"},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef abi3_module = {
+    PyModuleDef_HEAD_INIT, "_oldbuffer_abi3", "Old buffer API calls, built for the stable ABI of 3.2", -1, abi3_methods
+};
+
+PyMODINIT_FUNC PyInit__oldbuffer_abi3(void)
+{
+    return PyModule_Create(&abi3_module);
+}
+
+#endif

@@ -3,6 +3,7 @@ package dev.oldbuffer.adapter.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
@@ -12,6 +13,7 @@ import dev.oldbuffer.spi.ImplementationUnavailableException;
 import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.Replacement;
 import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +29,7 @@ class CtypesFallbackTest {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");
             EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
                     Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP,
-                    Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS, Feature.LARGE_MAPS);
+                    Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS, Feature.LARGE_MAPS, Feature.NEW_BUFFER_API);
             if (TestRuntime.honoursPep688(rt)) {
                 expected.add(Feature.PEP688);   // a Python class: no C needed
                 expected.add(Feature.HALF_FLOAT_CAST);
@@ -50,6 +52,32 @@ class CtypesFallbackTest {
 
             CallResult nullObject = rt.call(Function.AS_CHAR_BUFFER, ObjRef.NULL, OutSlots.sentinels());
             assertThat(nullObject.error()).map(PyError::type).contains("SystemError");
+            rt.fetchError();
+
+            // the replacements through ctypes.pythonapi: a held view keeps a bytearray exported until released
+            ObjRef bytearray = rt.create(Fixture.bytearray("abc".getBytes()));
+            Acquisition held = rt.acquire(Replacement.GET_BUFFER_SIMPLE, bytearray);
+            assertThat(held.holdsView()).isTrue();
+            assertThat(held.len()).isEqualTo(3);
+            assertThat(held.cContiguous()).isTrue();
+            assertThat(rt.read(held.buf(), 3)).isEqualTo("abc".getBytes());
+            assertThat(rt.tryResize(bytearray)).isFalse();
+            rt.release(held);
+            assertThat(rt.tryResize(bytearray)).isTrue();
+            Acquisition hash = rt.acquire(Replacement.PARSE_Y_HASH, bytearray);
+            assertThat(hash.accepted()).isFalse();
+            assertThat(hash.error()).map(PyError::type).contains("TypeError");
+            Acquisition text = rt.acquire(Replacement.PARSE_S_STAR, rt.create(Fixture.str("s")));
+            assertThat(text.holdsView()).isTrue();
+            assertThat(text.readonly()).isTrue();
+            assertThat(rt.read(text.buf(), 1)).isEqualTo("s".getBytes());
+            Acquisition writable = rt.acquire(Replacement.PARSE_W_STAR, hello);
+            assertThat(writable.accepted()).isFalse();
+            assertThat(writable.error()).map(PyError::type).contains("TypeError");
+            assertThat(rt.checkBuffer(hello)).isEqualTo(1);
+            assertThat(rt.checkBuffer(rt.create(Fixture.str("s")))).isZero();
+            assertThat(rt.fetchError()).isEmpty();
+            rt.reset();   // gives back the str's view
 
             assertThatThrownBy(() -> rt.create(Fixture.exporter(ExporterSpec.writable(new byte[1]))))
                     .isInstanceOf(UnsupportedOperationException.class);

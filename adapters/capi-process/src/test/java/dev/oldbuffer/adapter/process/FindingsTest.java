@@ -48,11 +48,11 @@ class FindingsTest {
         StringBuilder md = new StringBuilder("\n");
         for (Profile profile : Profile.values()) {
             Map<String, Baseline> byRuntime = new LinkedHashMap<>();
-            for (TestRuntime rt : TestRuntime.values()) {
-                Path file = RuntimeConformanceTest.baselineFile(rt, profile);
+            for (RuntimeConformanceTest.Target target : RuntimeConformanceTest.Target.all()) {
+                Path file = RuntimeConformanceTest.baselineFile(target, profile);
                 if (Files.exists(file)) {
                     Baseline b = Baseline.read(file);
-                    byRuntime.put(b.runtime(), b);
+                    byRuntime.put(target.label(b.runtime()), b);
                 }
             }
             md.append("\n**Profile `").append(profile).append("`** — totals: ");
@@ -84,7 +84,46 @@ class FindingsTest {
                 md.append('\n');
             }
         }
-        return md.append('\n').toString();
+        return md.append(migration()).append('\n').toString();
+    }
+
+    /**
+     * Where replacing an old call by the recommended one changes behaviour: one row per old call, replacement and object
+     * that shows a change on some runtime, with what each runtime does (from the committed migration notes).
+     */
+    static String migration() throws IOException {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();   // "old | new | object" -> runtime -> change
+        List<String> runtimes = new ArrayList<>();
+        for (RuntimeConformanceTest.Target target : RuntimeConformanceTest.Target.all()) {
+            Path file = RuntimeConformanceTest.migrationFile(target);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            String runtime = target.toString();
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith("runtime: ")) {
+                    runtime = target.label(line.substring("runtime: ".length()));
+                    runtimes.add(runtime);
+                } else if (!line.startsWith("#") && !line.isBlank()) {
+                    String[] f = line.split(" \\| ", 5);
+                    String key = "`" + f[0].replace("PyObject_", "") + "` → `" + f[1] + "` | " + f[2].replace("|", "\\|");
+                    rows.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(runtime, f[3] + " → " + f[4]);
+                }
+            }
+        }
+        StringBuilder md = new StringBuilder("\n**Migration notes** — where replacing an old call by the one the page recommends "
+                + "changes what a runtime does (informational; the `replacement` assertions say which changes are intended; "
+                + "\"same\": no change on that runtime).\n\n| migration | object |");
+        runtimes.forEach(r -> md.append(' ').append(r).append(" |"));
+        md.append("\n|---|---|");
+        runtimes.forEach(r -> md.append("---|"));
+        md.append('\n');
+        rows.forEach((key, byRuntime) -> {
+            md.append("| ").append(key).append(" |");
+            runtimes.forEach(r -> md.append(' ').append(byRuntime.getOrDefault(r, "same").replace("|", "\\|")).append(" |"));
+            md.append('\n');
+        });
+        return md.toString();
     }
 
     private static long count(Baseline b, Outcome o) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,19 +36,69 @@ class RuntimeConformanceTest {
      */
     static final String SEED = "20261127";
 
+    /**
+     * One runtime as the matrix has it: an interpreter, and whether the old calls come from the abi3 module (the calls an
+     * abi3 wheel built for 3.2 makes; CPython 3.12 and 3.14 run both ways, and must answer the same).
+     */
+    record Target(TestRuntime runtime, boolean abi3) {
+
+        static List<Target> all() {
+            List<Target> all = new ArrayList<>();
+            for (TestRuntime rt : TestRuntime.values()) {
+                all.add(new Target(rt, false));
+                if (rt == TestRuntime.CPYTHON_3_12 || rt == TestRuntime.CPYTHON_3_14) {
+                    all.add(new Target(rt, true));
+                }
+            }
+            return all;
+        }
+
+        Map<String, String> options() {
+            return abi3 ? Map.of(LaunchConfig.ABI, "abi3") : Map.of();
+        }
+
+        /** The file-name stem: {@code cpython.3.12}, {@code cpython.3.12.abi3}. */
+        String stem() {
+            return runtime.name().toLowerCase().replace('_', '.') + (abi3 ? ".abi3" : "");
+        }
+
+        /** The column name in the README: the runtime's name, with {@code (abi3)} for the abi3 build. */
+        String label(String runtimeName) {
+            return abi3 ? runtimeName + " (abi3)" : runtimeName;
+        }
+
+        @Override
+        public String toString() {
+            return runtime + (abi3 ? " abi3" : "");
+        }
+    }
+
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
-        for (TestRuntime runtime : TestRuntime.values()) {
+        for (Target target : Target.all()) {
             for (Profile profile : Profile.values()) {
-                runs.add(Arguments.of(runtime, profile));
+                runs.add(Arguments.of(target, profile));
             }
         }
         return runs.stream();
     }
 
-    static Path baselineFile(TestRuntime runtime, Profile profile) {
+    static Path baselineFile(Target target, Profile profile) {
         Path dir = Path.of(System.getProperty("oldbuffer.test.baselines", "baselines"));
-        return dir.resolve(runtime.name().toLowerCase().replace('_', '.') + "-" + profile.id() + ".txt");
+        return dir.resolve(target.stem() + "-" + profile.id() + ".txt");
+    }
+
+    /** The migration notes of a runtime, from its cpython-profile run (the survey does not depend on the profile). */
+    static Path migrationFile(Target target) {
+        return baselineFile(target, Profile.CPYTHON).resolveSibling(target.stem() + "-migration.txt");
+    }
+
+    /** One note per line, its fields separated by " | ": what {@link FindingsTest} turns into the README's table. */
+    static String migrationText(RunResult result) {
+        StringBuilder s = new StringBuilder("# oldbuffer-tck migration notes: old call | replacement | object | old call did | "
+                + "replacement does\nruntime: " + result.runtime() + "\n");
+        result.migration().forEach(n -> s.append(String.join(" | ", n.from(), n.to(), n.object(), n.before(), n.after())).append('\n'));
+        return s.toString();
     }
 
     /**
@@ -56,14 +107,15 @@ class RuntimeConformanceTest {
      */
     @ParameterizedTest(name = "{0} / {1}")
     @MethodSource("runs")
-    void resultsMatchTheBaseline(TestRuntime runtime, Profile profile) throws IOException {
-        runtime.open(Map.of()).close(); // fails with the install hint when the runtime is absent
-        Path file = baselineFile(runtime, profile);
+    void resultsMatchTheBaseline(Target target, Profile profile) throws IOException {
+        TestRuntime runtime = target.runtime();
+        runtime.open(target.options()).close(); // fails with the install hint when the runtime is absent
+        Path file = baselineFile(target, profile);
         boolean update = Boolean.getBoolean("oldbuffer.updateBaselines");
         if (!update && !Files.exists(file)) {
             fail("no baseline " + file + "; create it with -Doldbuffer.updateBaselines=true");
         }
-        TckRunner runner = new TckRunner(new TckConfig("capi-process", runtime.options(Map.of()), profile));
+        TckRunner runner = new TckRunner(new TckConfig("capi-process", runtime.options(target.options()), profile));
         Baseline expected = update ? null : Baseline.read(file);
         if (expected != null) {
             Regression.checkFits(expected, file.getFileName().toString(), profile);
@@ -72,9 +124,18 @@ class RuntimeConformanceTest {
             runner.seed(SEED);
         }
         RunResult result = runner.run();
-        System.out.println(runtime + ": " + result.runtime() + " " + result.summaryLine() + "  [" + result.durationMillis() + " ms]");
+        System.out.println(target + ": " + result.runtime() + " " + result.summaryLine() + "  [" + result.durationMillis() + " ms]");
         assertThat(result.complete()).as("the run completes, whatever the runtime did: %s", result.runtimeDetails()).isTrue();
 
+        Path migration = migrationFile(target);
+        if (profile == Profile.CPYTHON) {
+            if (update) {
+                Files.writeString(migration, migrationText(result));
+            } else {
+                assertThat(migrationText(result)).as("%s: migration notes differ from %s; if intended, rerun with "
+                        + "-Doldbuffer.updateBaselines=true and commit", target, migration).isEqualTo(Files.readString(migration));
+            }
+        }
         if (update) {
             // keeps what a person marked unstable in the file being replaced
             Set<String> unstable = Files.exists(file) ? Baseline.read(file).unstable() : Set.of();
@@ -84,8 +145,26 @@ class RuntimeConformanceTest {
         BaselineComparison comparison = Regression.compare(expected, result, runner);
         if (comparison.moved(false) || !comparison.added().isEmpty() || !comparison.removed().isEmpty()
                 || !expected.runtime().equals(result.runtime())) {
-            fail(runtime + " / " + profile + ": " + comparison.report(file.getFileName().toString(), false)
+            fail(target + " / " + profile + ": " + comparison.report(file.getFileName().toString(), false)
                     + "If the change is intended, rerun with -Doldbuffer.updateBaselines=true and commit.");
+        }
+    }
+
+    /**
+     * An abi3 build makes the very calls a version-specific one makes, into the same libpython: every assertion must come
+     * out the same in the committed baselines (each of which the runs above hold to the runtime's behaviour).
+     */
+    @Test
+    void theAbi3BuildAnswersAsTheVersionSpecificOne() throws IOException {
+        for (Target abi3 : Target.all().stream().filter(Target::abi3).toList()) {
+            for (Profile profile : Profile.values()) {
+                Baseline version = Baseline.read(baselineFile(new Target(abi3.runtime(), false), profile));
+                Baseline built = Baseline.read(baselineFile(abi3, profile));
+                assertThat(built.entries()).as("%s / %s against the version-specific build", abi3, profile)
+                        .isEqualTo(version.entries());
+            }
+            assertThat(Files.readString(migrationFile(abi3))).as("%s migration notes", abi3)
+                    .isEqualTo(Files.readString(migrationFile(new Target(abi3.runtime(), false))));
         }
     }
 }

@@ -53,6 +53,17 @@ class UnavailableTest {
                 .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("has no option interpreter");
     }
 
+    /** abi=abi3 where no abi3 binary can load, or with the ctypes probe, or an unknown abi: refused before anything runs. */
+    @Test
+    void anAbiTheRuntimeCannotHaveIsAUsageError() {
+        assertThatThrownBy(() -> TestRuntime.PYPY3.open(Map.of(LaunchConfig.ABI, "abi3")))
+                .hasMessageContaining("abi=abi3: PyPy cannot load abi3 extension modules").hasMessageContaining("use abi=version");
+        assertThatThrownBy(() -> ProcessRuntime.open(Map.of(LaunchConfig.ABI, "abi3", LaunchConfig.PROBE, "ctypes")))
+                .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("abi=abi3 needs the C probe");
+        assertThatThrownBy(() -> ProcessRuntime.open(Map.of(LaunchConfig.ABI, "abi2")))
+                .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("option abi must be version or abi3");
+    }
+
     @Test
     void aMissingInterpreterSaysWhatToInstall() {
         assertThatThrownBy(() -> new ProcessRuntimeProvider().open(new RuntimeRequest(options("/nonexistent/bin/python3"), Profile.DOCUMENTED)))
