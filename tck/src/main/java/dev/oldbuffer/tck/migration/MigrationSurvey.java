@@ -91,10 +91,10 @@ public final class MigrationSurvey {
                     compare(rt, m, object).ifPresent(notes::add);
                 } catch (RuntimeFailure e) {   // noted once: the object's other calls would only restart the runtime again
                     notes.add(new MigrationNote(m.from.cName(), m.toName(), object.describe(), "-",
-                            "the runtime " + e.kind().name().toLowerCase() + " (" + e.getMessage() + "); its other calls not surveyed"));
+                            "the runtime " + e.kind().name().toLowerCase() + " (" + e.summary() + "); its other calls not surveyed"));
                     break;
                 } catch (RuntimeException e) {   // the runtime could not build or observe the object: say so, go on
-                    notes.add(new MigrationNote(m.from.cName(), m.toName(), object.describe(), "-", "not surveyed: " + e.getMessage()));
+                    notes.add(new MigrationNote(m.from.cName(), m.toName(), object.describe(), "-", "not surveyed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
                     break;
                 } finally {
                     rt.reset();
