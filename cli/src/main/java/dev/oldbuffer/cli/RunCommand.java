@@ -240,6 +240,12 @@ final class RunCommand implements Callable<Integer> {
             skipped += t.get(Outcome.NOT_APPLICABLE);
             notVerified += t.get(Outcome.NOT_VERIFIED);
         }
+        for (RunResult r : results) {   // per run: a model (the reference) may answer after the profile
+            if (!r.migration().isEmpty()) {
+                stdout.println("migration notes (" + r.profile() + "): " + r.migration().size() + " places where a call the page "
+                        + "recommends answers otherwise than the old one" + (outDir != null ? " (results.json, report)" : " (--out keeps them)"));
+            }
+        }
         if (outDir != null) {
             stdout.println("results written under " + outDir);
         }

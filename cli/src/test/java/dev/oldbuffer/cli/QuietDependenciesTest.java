@@ -27,6 +27,7 @@ class QuietDependenciesTest {
             "reference \\S+ \\(reference\\), kit \\S+",
             "(documented|cpython): \\d+ assertions, .+ \\[\\d+ ms(, seed -?\\d+)?\\]",
             "results written under .+",
+            "migration notes \\((documented|cpython)\\): \\d+ places where a call the page recommends answers otherwise than the old one .+",
             "  NOT VERIFIED [a-z]+[0-9]{2} \\((documented|cpython)\\) not verified: .+",
             "\\d+ passed, \\d+ failed(, \\d+ skipped)?(, \\d+ not verified)?",
             "  (documented|cpython): \\d+ assertions, .+ \\(.+\\)",

@@ -77,10 +77,10 @@ public abstract class BufferCalls implements OldBufferFunctions {
             case PARSE_W_STAR -> {
                 View view = getBuffer(interp, obj, PyBuf.WRITABLE);
                 if (view == null) {
-                    interp.threadState().clear();   // w* replaces whatever the exporter raised
+                    discardExporterError(interp);
                     yield argumentError(interp, call, obj, "read-write bytes-like object");
                 }
-                if (!Contiguity.isCSegment(view)) {
+                if (!contiguousForArguments(view)) {
                     releaseBuffer(interp, view);
                     yield argumentError(interp, call, obj, "contiguous buffer");
                 }
@@ -106,11 +106,21 @@ public abstract class BufferCalls implements OldBufferFunctions {
         if (view == null) {
             return argumentError(interp, call, obj, "bytes-like object");
         }
-        if (!Contiguity.isCSegment(view)) {
+        if (!contiguousForArguments(view)) {
             releaseBuffer(interp, view);
             return argumentError(interp, call, obj, "contiguous buffer");
         }
         return Replaced.holding(call, view);
+    }
+
+    /** The test getargs.c applies to the view of {@code y*}, {@code s*}, {@code w*} and {@code y#}: {@code PyBuffer_IsContiguous(view, 'C')}. */
+    protected boolean contiguousForArguments(View view) {
+        return Contiguity.isCSegment(view);
+    }
+
+    /** {@code w*}'s {@code PyErr_Clear()} after a refused writable request: its TypeError replaces what the exporter raised. */
+    protected void discardExporterError(Interpreter interp) {
+        interp.threadState().clear();
     }
 
     /** {@code s*} of a str: {@code PyBuffer_FillInfo} over its UTF-8 form, read-only. */

@@ -17,6 +17,9 @@ import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.tck.fixtures.Fixtures;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -57,8 +60,8 @@ public final class MigrationSurvey {
     private MigrationSurvey() {
     }
 
-    /** The objects surveyed: one of each kind the runtime can build, in a fixed order. */
-    static List<Fixture> objects(OldBufferRuntime rt) {
+    /** The objects surveyed: one of each kind, in a fixed order (those the runtime cannot build are noted as such). */
+    static List<Fixture> objects() {
         byte[] abc = Fixtures.ascii("abc");
         List<Fixture> all = new ArrayList<>(List.of(
                 Fixture.bytes(abc), Fixture.bytearray(abc), new Fixture.ArrayOf('i', Fixtures.ints123()),
@@ -73,7 +76,7 @@ public final class MigrationSurvey {
                 new Fixture.PythonExporter(Fixture.bytearray(abc), Fixture.PythonExporter.Mode.WELL_BEHAVED)));
         all.addAll(Fixtures.ctypesObjects().subList(0, 1));
         all.add(new Fixture.Released(Fixture.memoryview(Fixture.bytes(abc))));   // last: PyPy crashes on it
-        return all.stream().filter(f -> rt.features().containsAll(f.features())).toList();
+        return all;
     }
 
     /**
@@ -85,7 +88,14 @@ public final class MigrationSurvey {
         if (!rt.features().contains(Feature.NEW_BUFFER_API)) {
             return notes;
         }
-        for (Fixture object : objects(rt)) {
+        for (Fixture object : objects()) {
+            Set<Feature> missing = EnumSet.copyOf(object.features().isEmpty() ? EnumSet.noneOf(Feature.class) : object.features());
+            missing.removeAll(rt.features());
+            if (!missing.isEmpty()) {   // said, so that "no note" always means "no change"
+                notes.add(new MigrationNote("every call", "every replacement", object.describe(), "-", "not built: the runtime lacks "
+                        + missing.stream().map(Enum::name).collect(Collectors.joining(", "))));
+                continue;
+            }
             for (Migration m : Migration.values()) {
                 try {
                     compare(rt, m, object).ifPresent(notes::add);

@@ -443,19 +443,11 @@ enum Defect {
             })),
 
     Y_STAR_ANY_ORDER("y-star-any-order", Profile.DOCUMENTED,
-            "getargs' y* asks only for one segment (PyBuffer_IsContiguous(view, 'A')), so a Fortran-ordered view is taken as C order",
+            "getargs asks y*, s*, w* and y# views only to be one segment (PyBuffer_IsContiguous(view, 'A')), so a Fortran-ordered view is taken as C order",
             () -> functions(new DocumentedFunctions() {
                 @Override
-                protected Replaced parsedBytesLike(Interpreter interp, PyObject obj, Replacement call) {
-                    View view = getBuffer(interp, obj, PyBuf.SIMPLE);
-                    if (view == null) {
-                        return argumentError(interp, call, obj, "bytes-like object");
-                    }
-                    if (!Contiguity.isSingleSegment(view)) {
-                        releaseBuffer(interp, view);
-                        return argumentError(interp, call, obj, "contiguous buffer");
-                    }
-                    return Replaced.holding(call, view);
+                protected boolean contiguousForArguments(View view) {
+                    return Contiguity.isSingleSegment(view);
                 }
             })),
 
@@ -512,19 +504,7 @@ enum Defect {
             "getargs' w* keeps the exporter's error instead of clearing it for a TypeError, so bytes gives a BufferError",
             () -> functions(new DocumentedFunctions() {
                 @Override
-                public Replaced replace(Interpreter interp, PyObject obj, Replacement call) {
-                    if (call != Replacement.PARSE_W_STAR) {
-                        return super.replace(interp, obj, call);
-                    }
-                    View view = getBuffer(interp, obj, PyBuf.WRITABLE);
-                    if (view == null) {   // and the exporter's error stays set
-                        return argumentError(interp, call, obj, "read-write bytes-like object");
-                    }
-                    if (!Contiguity.isCSegment(view)) {
-                        releaseBuffer(interp, view);
-                        return argumentError(interp, call, obj, "contiguous buffer");
-                    }
-                    return Replaced.holding(call, view);
+                protected void discardExporterError(Interpreter interp) {
                 }
             })),
 
