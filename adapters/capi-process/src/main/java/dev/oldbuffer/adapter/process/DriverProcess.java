@@ -167,6 +167,11 @@ final class DriverProcess implements AutoCloseable {
      * @throws ProtocolError  when the stream is out of step; the child is killed and dead afterwards
      */
     synchronized Protocol.Response exchange(Protocol.Request request, Supplier<String> what) {
+        return exchange(request, what, config.timeout(), config.timeoutText());
+    }
+
+    /** {@link #exchange(Protocol.Request, Supplier)} within {@code limit} instead of the per-call timeout. */
+    synchronized Protocol.Response exchange(Protocol.Request request, Supplier<String> what, Duration limit, String limitText) {
         if (dead) {
             throw new IllegalStateException("the interpreter has died; restart it");
         }
@@ -175,7 +180,7 @@ final class DriverProcess implements AutoCloseable {
             throw protocolError(stray + " bytes arrived while no request was waiting", what);
         }
         int number = ++sequence;
-        Deadline deadline = Deadline.in(config.timeout(), config.timeoutText());
+        Deadline deadline = Deadline.in(limit, limitText);
         armed.set(deadline);   // from here on the watchdog guards the write too
         try {
             out.write(request.frame(number), 0, request.size());

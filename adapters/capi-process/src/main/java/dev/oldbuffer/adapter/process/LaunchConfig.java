@@ -27,7 +27,8 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration s
             PYTHON, "interpreter to drive (path or command on PATH; default python3): CPython 3.9+ or PyPy3",
             PYTHONHOME, "PYTHONHOME for a relocated CPython (e.g. an unpacked org.bytedeco:cpython jar); "
                     + "its folder and lib/ are added to LD_LIBRARY_PATH",
-            TIMEOUT, "seconds one call may take before the interpreter counts as hung (default 10)",
+            TIMEOUT, "seconds one request may take before the interpreter counts as hung (default 10); the calls themselves "
+                    + "get a limit derived from the measured round trip, at most this",
             STARTUP, "seconds the interpreter may take to start, building the probe on first use (default 120, "
                     + "at least the timeout)",
             CACHE, "directory for built probes (default ~/.cache/oldbuffer-tck)",

@@ -17,6 +17,7 @@ import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.spi.RuntimeInfo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -49,6 +50,26 @@ public final class ProcessRuntime implements OldBufferRuntime {
     private final RuntimeInfo info;
     private final Set<Feature> features;
     private final Protocol.Request request = new Protocol.Request();
+    /**
+     * How long one of the calls themselves (the four functions, the replacements) may take: a call takes microseconds, so
+     * a runtime that has not answered after {@value #LATENCY_FACTOR} round trips' worth has hung - seconds sooner than the
+     * user's {@code timeout}, which stays the cap, and the limit of everything else (building objects, reading memory, batches).
+     */
+    private Duration callLimit;
+    private String callLimitText;
+    private final long latencyNanos;
+    private int hangs;
+    /** Round trips measured at start-up, and the margin over the slowest plausible call. */
+    static final int LATENCY_PROBES = 31, LATENCY_FACTOR = 20_000;
+    /** The call limit is never shorter than this (unless the timeout is): a loaded machine can stall a healthy interpreter. */
+    static final Duration CALL_LIMIT_FLOOR = Duration.ofSeconds(2);
+    /**
+     * After this many calls have hung, the runtime hangs by habit, not by accident: the limit shrinks to
+     * {@value #SUSPICIOUS_FACTOR} round trips, at least {@link #SUSPICIOUS_FLOOR}, so that a runtime that hangs on every
+     * call of a kind costs a profile seconds per hang, not the call limit each time. A healthy runtime never gets here.
+     */
+    static final int HANGS_BEFORE_SHORTER_LIMIT = 3, SUSPICIOUS_FACTOR = 2_000;
+    static final Duration SUSPICIOUS_FLOOR = Duration.ofMillis(250);
     private volatile DriverProcess driver;
     private long generation = 1;
     private volatile boolean closed;
@@ -62,11 +83,35 @@ public final class ProcessRuntime implements OldBufferRuntime {
         for (String key : List.of("interpreter", "probe", "probe.path", "abi", "python.version", "platform")) {
             details.put(key, greeting.getOrDefault(key, ""));
         }
-        details.put("timeout", config.timeoutText());
+        long latency = measureLatencyNanos();
+        this.latencyNanos = latency;
+        Duration derived = Duration.ofNanos(Math.min(config.timeout().toNanos(),   // the user's timeout caps it
+                Math.max(CALL_LIMIT_FLOOR.toNanos(), latency * LATENCY_FACTOR)));
+        this.callLimit = derived;
+        this.callLimitText = derived.compareTo(config.timeout()) < 0 ? text(derived) + " (the call limit)" : config.timeoutText();
+        details.put("timeout", config.timeoutText() + "; calls " + text(derived) + " (" + LATENCY_FACTOR + " round trips of "
+                + latency / 1000 + " µs, at least " + text(CALL_LIMIT_FLOOR) + ", at most the timeout)");
         if (config.pythonHome() != null) {
             details.put("pythonhome", config.pythonHome().toString());
         }
         this.info = new RuntimeInfo(greeting.getOrDefault("name", "?"), greeting.getOrDefault("version", "?"), details);
+    }
+
+    /** The median of {@value #LATENCY_PROBES} round trips of the cheapest request (fetching an empty error indicator). */
+    private long measureLatencyNanos() {
+        long[] samples = new long[LATENCY_PROBES];
+        for (int i = 0; i < samples.length; i++) {
+            long t0 = System.nanoTime();
+            fetchError();
+            samples[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(samples);
+        return samples[samples.length / 2];
+    }
+
+    private static String text(Duration d) {
+        long ms = d.toMillis();
+        return (ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)) + " s";
     }
 
     /** Starts an interpreter with the options of {@link ProcessRuntimeProvider}. */
@@ -180,7 +225,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     @Override
     public synchronized CallResult call(Function function, ObjRef object, OutSlots slots) {
         appendCall(start(Wire.Op.CALL), function, object, slots);
-        return readResult(send(() -> describe(function, object, slots)), function, object, slots);
+        return readResult(sendCall(() -> describe(function, object, slots)), function, object, slots);
     }
 
     /** Sends the calls in frames of up to {@value Protocol#MAX_BATCH}; each frame gets the per-call timeout. */
@@ -231,7 +276,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     @Override
     public synchronized Acquisition acquire(Replacement call, ObjRef object) {
         start(Wire.Op.ACQUIRE).u8(Wire.code(call)).u32(objectNumber(object));
-        Protocol.Response r = send(() -> call.cCall().replace("obj", object.kind()));
+        Protocol.Response r = sendCall(() -> call.cCall().replace("obj", object.kind()));
         int rc = r.in.getInt();
         long buf = r.in.getLong();
         long len = r.in.getLong();
@@ -255,13 +300,13 @@ public final class ProcessRuntime implements OldBufferRuntime {
             throw new IllegalArgumentException("no view held for " + held + " (none was, or it is from before the last reset)");
         }
         start(Wire.Op.RELEASE_VIEW).u32(held.view() & 0xffffffffL);
-        send(() -> "PyBuffer_Release(&view of " + held.object().kind() + ")");
+        sendCall(() -> "PyBuffer_Release(&view of " + held.object().kind() + ")");
     }
 
     @Override
     public synchronized int checkBuffer(ObjRef object) {
         start(Wire.Op.CHECK_BUFFER).u32(objectNumber(object));
-        return send(() -> "PyObject_CheckBuffer(" + object.kind() + ")").in.getInt();
+        return sendCall(() -> "PyObject_CheckBuffer(" + object.kind() + ")").in.getInt();
     }
 
     // ---- error indicator and memory
@@ -362,9 +407,29 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     /** Sends the request built in {@link #request}; turns a refusal status into the SPI's exception. */
     private Protocol.Response send(Supplier<String> what) {
+        return send(what, config.timeout(), config.timeoutText());
+    }
+
+    /** {@link #send(Supplier)} for one of the calls themselves: within the call limit. */
+    private Protocol.Response sendCall(Supplier<String> what) {
+        try {
+            return send(what, callLimit, callLimitText);
+        } catch (RuntimeFailure e) {
+            if (e.kind() == RuntimeFailure.Kind.TIMED_OUT && ++hangs == HANGS_BEFORE_SHORTER_LIMIT) {
+                Duration shorter = Duration.ofNanos(Math.max(SUSPICIOUS_FLOOR.toNanos(), latencyNanos * SUSPICIOUS_FACTOR));
+                if (shorter.compareTo(callLimit) < 0) {
+                    callLimit = shorter;
+                    callLimitText = text(shorter) + " (the call limit, shortened after " + hangs + " calls hung)";
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Protocol.Response send(Supplier<String> what, Duration limit, String limitText) {
         Protocol.Response r;
         try {
-            r = driver.exchange(request, what);
+            r = driver.exchange(request, what, limit, limitText);
         } catch (RuntimeFailure | DriverProcess.ProtocolError e) {
             generation++;   // the objects died with the interpreter
             throw e;

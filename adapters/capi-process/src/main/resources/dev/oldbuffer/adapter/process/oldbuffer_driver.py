@@ -419,6 +419,30 @@ class CtypesProbe(object):
         return not data or self._copy(self.writev, self.ctypes.addressof(src), address, len(data))
 
 
+class HangingOnEmptyBuffers(object):
+    """Test hook (OLDBUFFER_TEST_HANG=empty-getters): the getters never return for an object whose buffer is empty, as a
+    runtime under development whose loop forgets the zero-length case; everything else goes to the real calls."""
+
+    def __init__(self, calls):
+        self.calls = calls
+        self.getters = set(code for code, name, has_slots in FUNCTIONS if has_slots)
+
+    def call(self, fn, obj, mode, buffer_initial, length_initial):
+        if fn in self.getters and isinstance(obj, (bytes, bytearray, memoryview)):   # no exporter that counts
+            try:
+                with memoryview(obj) as m:
+                    empty = m.nbytes == 0
+            except ValueError:   # released
+                empty = False
+            if empty:
+                while True:
+                    time.sleep(3600)
+        return self.calls.call(fn, obj, mode, buffer_initial, length_initial)
+
+    def __getattr__(self, name):
+        return getattr(self.calls, name)
+
+
 # ---- the server ---------------------------------------------------------------------------------
 
 def u32_str(s):
@@ -466,7 +490,10 @@ class Driver(object):
 
     def __init__(self, probe, probe_kind, progress, calls=None):
         self.probe = probe
+        self.abi3 = calls is not None
         self.calls = calls or probe   # the old calls and their error indicator: the abi3 module, or the probe itself
+        if os.environ.get('OLDBUFFER_TEST_HANG') == 'empty-getters':
+            self.calls = HangingOnEmptyBuffers(self.calls)
         self.probe_kind = probe_kind
         self.progress = progress
         self.objects = {}
@@ -573,7 +600,7 @@ class Driver(object):
         facts = [('name', name), ('version', version), ('features', ','.join(self.features)),
                  ('interpreter', sys.executable), ('probe', self.probe_kind),
                  ('probe.path', getattr(self.probe, '__file__', 'ctypes.pythonapi')),
-                 ('abi', 'abi3 (Py_LIMITED_API=%s): %s' % (ABI3_LIMITED_API, self.calls.__file__) if self.calls is not self.probe
+                 ('abi', 'abi3 (Py_LIMITED_API=%s): %s' % (ABI3_LIMITED_API, self.calls.__file__) if self.abi3
                   else 'version-specific'),
                  ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform())]
         return U32.pack(len(facts)) + b''.join(u32_str(k) + u32_str(v) for k, v in facts)
