@@ -42,7 +42,7 @@ import org.apiguardian.api.API;
 /**
  * The old functions against the calls the page recommends instead (its preamble): where a migration changes nothing,
  * and where it changes something on purpose. Each try makes both calls on the same object, one after the other, giving
- * back every view before the next call.
+ * back every view before the next call: two calls and a release per try, hence {@code TryCost(2)}.
  */
 @Domain(OldBufferDomain.class)
 @API(status = EXPERIMENTAL, since = "0.3")
@@ -51,6 +51,7 @@ import org.apiguardian.api.API;
 public class ReplacementProperties {
 
     @Property
+    @TryCost(2)
     @SpecAssertion("char35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_char35_asCharBufferWrapsGetBufferSimple(@ForAll Fixture object, Subject s) {
@@ -58,6 +59,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("char36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void cpython_char36_asCharBufferSetsTheErrorGetBufferSets(@ForAll Fixture object, Subject s) {
@@ -65,6 +67,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("read35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_read35_asReadBufferWrapsGetBufferSimple(@ForAll Fixture object, Subject s) {
@@ -72,6 +75,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("read36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void cpython_read36_asReadBufferSetsTheErrorGetBufferSets(@ForAll Fixture object, Subject s) {
@@ -79,6 +83,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("write35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_write35_asWriteBufferWrapsGetBufferWritable(@ForAll Fixture object, Subject s) {
@@ -86,6 +91,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("check35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_check35_answersOneExactlyWhenGetBufferSimpleSucceeds(@ForAll Fixture object, Subject s) {
@@ -102,6 +108,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("char37")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_char37_yStarTakesTheCContiguousSimpleViews(@ForAll Fixture object, Subject s) {
@@ -109,6 +116,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("write36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_write36_wStarTakesTheCContiguousWritableViews(@ForAll Fixture object, Subject s) {
@@ -120,6 +128,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("char38")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_char38_sStarIsYStarPlusTheUtf8OfAStr(@ForAll Fixture object, Subject s) {
@@ -146,6 +155,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("read37")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_read37_yHashRefusesTypesWithAReleaseSlot(@ForAll Fixture object, Subject s) {
@@ -165,6 +175,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("read38")
     @RequiresFeature({Feature.NEW_BUFFER_API, Feature.EXPORT_PROBES})
     void required_read38_getBufferKeepsTheExportUntilRelease(@ForAll Fixture object, Subject s) {
@@ -183,6 +194,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("check36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_check36_checkBufferAnswersOneWhereverTheCallDoesAndAsksForNothing(@ForAll Fixture object, Subject s) {
@@ -204,6 +216,7 @@ public class ReplacementProperties {
     }
 
     @Property
+    @TryCost(2)
     @SpecAssertion("write37")
     @RequiresFeature(Feature.NEW_BUFFER_API)
     void required_write37_fullReadOnlyRequestsShowTheReadOnlyFlag(@ForAll Fixture object, Subject s) {

@@ -3,6 +3,7 @@ package dev.oldbuffer.adapter.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.oldbuffer.adapter.process.RuntimeConformanceTest.Target;
 import dev.oldbuffer.catalogue.Catalogue;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.results.Baseline;
@@ -48,7 +49,7 @@ class FindingsTest {
         StringBuilder md = new StringBuilder("\n");
         for (Profile profile : Profile.values()) {
             Map<String, Baseline> byRuntime = new LinkedHashMap<>();
-            for (RuntimeConformanceTest.Target target : RuntimeConformanceTest.Target.all()) {
+            for (Target target : Target.all()) {
                 Path file = RuntimeConformanceTest.baselineFile(target, profile);
                 if (Files.exists(file)) {
                     Baseline b = Baseline.read(file);
@@ -94,7 +95,7 @@ class FindingsTest {
     static String migration() throws IOException {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();   // "old | new | object" -> runtime -> change
         List<String> runtimes = new ArrayList<>();
-        for (RuntimeConformanceTest.Target target : RuntimeConformanceTest.Target.all()) {
+        for (Target target : Target.all()) {
             Path file = RuntimeConformanceTest.migrationFile(target);
             if (!Files.exists(file)) {
                 continue;
@@ -140,5 +141,23 @@ class FindingsTest {
             case NOT_APPLICABLE -> "n/a";
             case NOT_VERIFIED -> "not verified";
         };
+    }
+
+    /**
+     * An abi3 build makes the very calls a version-specific one makes, into the same libpython: every assertion must come
+     * out the same in the committed baselines (each of which RuntimeConformanceTest holds to the runtime's behaviour).
+     */
+    @Test
+    void theAbi3BuildAnswersAsTheVersionSpecificOne() throws IOException {
+        for (Target abi3 : Target.all().stream().filter(Target::abi3).toList()) {
+            for (Profile profile : abi3.profiles()) {
+                Baseline version = Baseline.read(RuntimeConformanceTest.baselineFile(new Target(abi3.runtime(), false), profile));
+                Baseline built = Baseline.read(RuntimeConformanceTest.baselineFile(abi3, profile));
+                assertThat(built.entries()).as("%s / %s against the version-specific build", abi3, profile)
+                        .isEqualTo(version.entries());
+            }
+            assertThat(Files.readString(RuntimeConformanceTest.migrationFile(abi3))).as("%s migration notes", abi3)
+                    .isEqualTo(Files.readString(RuntimeConformanceTest.migrationFile(new Target(abi3.runtime(), false))));
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.properties.PropertySettings;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ class HangingRuntimeTest {
                 LaunchConfig.CACHE, TestRuntime.cacheDir().toString());
 
         long start = System.nanoTime();
-        RunResult result = new TckRunner(new TckConfig("capi-process", options, Profile.DOCUMENTED)).seed("20261127").run();
+        RunResult result = new TckRunner(new TckConfig("capi-process", options, Profile.DOCUMENTED)).seed("20261127")
+                .parameter(PropertySettings.TRIES, "100").run();
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
         List<AssertionResult> hung = result.assertions().stream().filter(a -> a.outcome() == Outcome.TIMED_OUT).toList();
