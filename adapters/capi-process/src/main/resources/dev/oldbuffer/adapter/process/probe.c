@@ -155,6 +155,12 @@ static PyObject *probe_fetch_error(PyObject *self, PyObject *unused)
     return info;
 }
 
+/* The calls and the error indicator they leave: the methods both modules have. */
+#define CALL_METHODS \
+    {"call", probe_call, METH_VARARGS, "call(fn, obj, mode, buffer_initial, length_initial)"}, \
+    {"set_error", probe_set_error, METH_VARARGS, "set_error(type, message)"}, \
+    {"fetch_error", probe_fetch_error, METH_NOARGS, "fetch_error() -> (type, message) or None"},
+
 #ifndef OLDBUFFER_ABI3   /* the rest needs more than the limited API of 3.2, and only the calls are an abi3 wheel's */
 
 /* ---- memory ------------------------------------------------------------------------------ */
@@ -599,9 +605,7 @@ static PyObject *probe_check_buffer(PyObject *module, PyObject *o)
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef probe_methods[] = {
-    {"call", probe_call, METH_VARARGS, "call(fn, obj, mode, buffer_initial, length_initial)"},
-    {"set_error", probe_set_error, METH_VARARGS, "set_error(type, message)"},
-    {"fetch_error", probe_fetch_error, METH_NOARGS, "fetch_error() -> (type, message) or None"},
+    CALL_METHODS
     {"read", probe_read, METH_VARARGS, "read(address, n) -> bytes or None"},
     {"write", probe_write, METH_VARARGS, "write(address, data) -> bool"},
     {"exporter_contents", probe_exporter_contents, METH_O, NULL},
@@ -645,9 +649,7 @@ PyMODINIT_FUNC PyInit__oldbuffer_probe(void)
 #else   /* OLDBUFFER_ABI3: the module of the calls alone */
 
 static PyMethodDef abi3_methods[] = {
-    {"call", probe_call, METH_VARARGS, "call(fn, obj, mode, buffer_initial, length_initial)"},
-    {"set_error", probe_set_error, METH_VARARGS, "set_error(type, message)"},
-    {"fetch_error", probe_fetch_error, METH_NOARGS, "fetch_error() -> (type, message) or None"},
+    CALL_METHODS
     {NULL, NULL, 0, NULL}
 };
 
