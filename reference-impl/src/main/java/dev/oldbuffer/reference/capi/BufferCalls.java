@@ -87,8 +87,7 @@ public abstract class BufferCalls implements OldBufferFunctions {
                 yield Replaced.holding(call, view);
             }
             case PARSE_Y_HASH -> {
-                BufferExporter exporter = obj.bufferProcs();
-                if (exporter != null && exporter.hasReleaseSlot()) {   // convertbuffer: its memory may move once released
+                if (refusedByYHash(obj)) {
                     yield argumentError(interp, call, obj, "read-only bytes-like object");
                 }
                 Replaced parsed = parsedBytesLike(interp, obj, call);
@@ -111,6 +110,12 @@ public abstract class BufferCalls implements OldBufferFunctions {
             return argumentError(interp, call, obj, "contiguous buffer");
         }
         return Replaced.holding(call, view);
+    }
+
+    /** getargs.c's {@code convertbuffer}: {@code y#} refuses a type with {@code bf_releasebuffer}, whose memory may move once released. */
+    protected boolean refusedByYHash(PyObject obj) {
+        BufferExporter exporter = obj.bufferProcs();
+        return exporter != null && exporter.hasReleaseSlot();
     }
 
     /** The test getargs.c applies to the view of {@code y*}, {@code s*}, {@code w*} and {@code y#}: {@code PyBuffer_IsContiguous(view, 'C')}. */

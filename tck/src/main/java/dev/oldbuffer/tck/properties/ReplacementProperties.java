@@ -142,8 +142,9 @@ public class ReplacementProperties {
                     throw TckMessages.shouldHave(s.context(AS_CHAR_BUFFER), text, "accept a str with its UTF-8 bytes, read-only",
                             "accepted, len=" + utf8.length + ", readonly=1", text);
                 }
-                if (s.has(Feature.MEMORY_READ) && !Arrays.equals(s.read(text.buf(), utf8.length), utf8)) {
-                    throw TckMessages.shouldPointAt(s.context(AS_CHAR_BUFFER), text, hex(utf8), hex(s.read(text.buf(), utf8.length)));
+                byte[] seen = s.has(Feature.MEMORY_READ) ? s.read(text.buf(), utf8.length) : utf8;
+                if (!Arrays.equals(seen, utf8)) {
+                    throw TckMessages.shouldPointAt(s.context(AS_CHAR_BUFFER), text, hex(utf8), hex(seen));
                 }
                 return;
             }
@@ -203,9 +204,10 @@ public class ReplacementProperties {
         boolean counted = s.layout(object).exportProbe() == Layout.ExportProbe.COUNTS;
         ExportCounts before = counted ? s.exportCounts(obj) : null;
         int answer = s.checkBuffer(obj);
-        if (counted && !s.exportCounts(obj).equals(before)) {
+        ExportCounts after = counted ? s.exportCounts(obj) : null;
+        if (counted && !after.equals(before)) {
             throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), "PyObject_CheckBuffer(" + obj + ") -> " + answer,
-                    "ask the exporter for nothing, leaving its counts", before, s.exportCounts(obj));
+                    "ask the exporter for nothing, leaving its counts", before, after);
         }
         CallResult check = s.call(CHECK_READ_BUFFER, obj);
         s.fetchError();
@@ -243,10 +245,10 @@ public class ReplacementProperties {
         Acquisition replaced = s.acquireAndRelease(replacement, obj);
         CallResult call = s.call(old, obj);
         s.fetchError();
-        boolean ok = call.returnValue() == old.accepted();
-        if (ok != replaced.accepted() || ok && (call.buffer() != replaced.buf() || call.length() != replaced.len())) {
-            throw TckMessages.shouldHave(s.context(old), call, "answer as " + replacement + " did\n  (" + replaced + ")",
-                    handOver(replaced.accepted(), replaced.buf(), replaced.len()), handOver(ok, call.buffer(), call.length()));
+        HandOver expected = HandOver.of(replaced);
+        HandOver actual = HandOver.of(call);
+        if (!actual.equals(expected)) {
+            throw TckMessages.shouldHave(s.context(old), call, "answer as " + replacement + " did\n  (" + replaced + ")", expected, actual);
         }
     }
 
@@ -274,24 +276,43 @@ public class ReplacementProperties {
         ObjRef obj = s.create(object);
         Acquisition get = s.acquireAndRelease(request, obj);
         Acquisition parsed = s.acquireAndRelease(format, obj);
-        boolean expected = get.accepted() && get.cContiguous();
-        if (parsed.accepted() != expected || expected && (parsed.buf() != get.buf() || parsed.len() != get.len())) {
+        HandOver expected = new HandOver(get.accepted() && get.cContiguous(), get.buf(), get.len());
+        HandOver actual = HandOver.of(parsed);
+        if (!actual.equals(expected)) {
             throw TckMessages.shouldHave(s.context(old), parsed, "accept exactly the C-contiguous views " + request + " gives\n  ("
-                    + get + ")", handOver(expected, get.buf(), get.len()), handOver(parsed.accepted(), parsed.buf(), parsed.len()));
+                    + get + ")", expected, actual);
         }
         return parsed;
     }
 
     private static void requireSameHandOver(Subject s, Function old, Acquisition actual, Acquisition expected, String how) {
-        if (actual.accepted() != expected.accepted()
-                || actual.accepted() && (actual.buf() != expected.buf() || actual.len() != expected.len())) {
-            throw TckMessages.shouldHave(s.context(old), actual, how + "\n  (" + expected + ")",
-                    handOver(expected.accepted(), expected.buf(), expected.len()), handOver(actual.accepted(), actual.buf(), actual.len()));
+        if (!HandOver.of(actual).equals(HandOver.of(expected))) {
+            throw TckMessages.shouldHave(s.context(old), actual, how + "\n  (" + expected + ")", HandOver.of(expected), HandOver.of(actual));
         }
     }
 
-    private static String handOver(boolean accepted, long buf, long len) {
-        return accepted ? "accepted, buf=0x" + Long.toHexString(buf) + ", len=" + len : "refused";
+    /** What two calls must agree on here: accepted or not, and on acceptance the address and length handed over. */
+    private record HandOver(boolean accepted, long buf, long len) {
+
+        HandOver {
+            if (!accepted) {   // a refusal hands over nothing
+                buf = 0;
+                len = 0;
+            }
+        }
+
+        static HandOver of(Acquisition a) {
+            return new HandOver(a.accepted(), a.buf(), a.len());
+        }
+
+        static HandOver of(CallResult r) {
+            return new HandOver(r.returnValue() == r.function().accepted(), r.buffer(), r.length());
+        }
+
+        @Override
+        public String toString() {
+            return accepted ? "accepted, buf=0x" + Long.toHexString(buf) + ", len=" + len : "refused";
+        }
     }
 
     private static String hex(byte[] data) {

@@ -478,15 +478,8 @@ enum Defect {
             "getargs' y# skips convertbuffer's test for bf_releasebuffer, so it hands out the memory of a bytearray, which may move",
             () -> functions(new DocumentedFunctions() {
                 @Override
-                public Replaced replace(Interpreter interp, PyObject obj, Replacement call) {
-                    if (call != Replacement.PARSE_Y_HASH) {
-                        return super.replace(interp, obj, call);
-                    }
-                    Replaced parsed = parsedBytesLike(interp, obj, call);
-                    if (parsed.held() != null) {
-                        releaseBuffer(interp, parsed.held());
-                    }
-                    return new Replaced(parsed.returnValue(), parsed.buf(), parsed.len(), null);
+                protected boolean refusedByYHash(PyObject obj) {
+                    return false;
                 }
             })),
 

@@ -97,7 +97,8 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration s
         return text(startup);
     }
 
-    private static String text(Duration d) {
+    /** {@code 10 s}, {@code 0.5 s}: a duration as the adapter's messages write it. */
+    static String text(Duration d) {
         long ms = d.toMillis();
         return (ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)) + " s";
     }

@@ -88,9 +88,9 @@ public final class ProcessRuntime implements OldBufferRuntime {
         Duration derived = Duration.ofNanos(Math.min(config.timeout().toNanos(),   // the user's timeout caps it
                 Math.max(CALL_LIMIT_FLOOR.toNanos(), latency * LATENCY_FACTOR)));
         this.callLimit = derived;
-        this.callLimitText = derived.compareTo(config.timeout()) < 0 ? text(derived) + " (the call limit)" : config.timeoutText();
-        details.put("timeout", config.timeoutText() + "; calls " + text(derived) + " (" + LATENCY_FACTOR + " round trips of "
-                + latency / 1000 + " µs, at least " + text(CALL_LIMIT_FLOOR) + ", at most the timeout)");
+        this.callLimitText = derived.compareTo(config.timeout()) < 0 ? LaunchConfig.text(derived) + " (the call limit)" : config.timeoutText();
+        details.put("timeout", config.timeoutText() + "; calls " + LaunchConfig.text(derived) + " (" + LATENCY_FACTOR + " round trips of "
+                + latency / 1000 + " µs, at least " + LaunchConfig.text(CALL_LIMIT_FLOOR) + ", at most the timeout)");
         if (config.pythonHome() != null) {
             details.put("pythonhome", config.pythonHome().toString());
         }
@@ -107,11 +107,6 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
         java.util.Arrays.sort(samples);
         return samples[samples.length / 2];
-    }
-
-    private static String text(Duration d) {
-        long ms = d.toMillis();
-        return (ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)) + " s";
     }
 
     /** Starts an interpreter with the options of {@link ProcessRuntimeProvider}. */
@@ -419,7 +414,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
                 Duration shorter = Duration.ofNanos(Math.max(SUSPICIOUS_FLOOR.toNanos(), latencyNanos * SUSPICIOUS_FACTOR));
                 if (shorter.compareTo(callLimit) < 0) {
                     callLimit = shorter;
-                    callLimitText = text(shorter) + " (the call limit, shortened after " + hangs + " calls hung)";
+                    callLimitText = LaunchConfig.text(shorter) + " (the call limit, shortened after " + hangs + " calls hung)";
                 }
             }
             throw e;

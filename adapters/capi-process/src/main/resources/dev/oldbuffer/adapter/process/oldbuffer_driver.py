@@ -321,6 +321,8 @@ class CtypesProbe(object):
                         ('readonly', ctypes.c_int), ('ndim', ctypes.c_int), ('format', vp), ('shape', vp),
                         ('strides', vp), ('suboffsets', vp), ('internal', vp)]
         self.Py_buffer = Py_buffer
+        self.is_contiguous = api.PyBuffer_IsContiguous
+        self.is_contiguous.argtypes = [vp, ctypes.c_char]
         libc = ctypes.CDLL(None, use_errno=True)
         iov = ctypes.c_void_p * 2
         self.iov = iov
@@ -369,8 +371,7 @@ class CtypesProbe(object):
         if not accepted or fmt == b'y#':
             address = ctypes.cast(pointer, ctypes.c_void_p).value or 0
             return rc, address, length.value, 1, 1, 1, 1, 1, error, None
-        contiguous = api.PyBuffer_IsContiguous
-        contiguous.argtypes = [ctypes.c_void_p, ctypes.c_char]
+        contiguous = self.is_contiguous
         c, a = contiguous(ctypes.byref(view), b'C'), contiguous(ctypes.byref(view), b'A')
         return rc, view.buf or 0, view.len, view.readonly, view.itemsize, view.ndim, c, a, error, view
 

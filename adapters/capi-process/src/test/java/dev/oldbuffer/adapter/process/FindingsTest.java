@@ -123,7 +123,7 @@ class FindingsTest {
                     runtime = target.label(line.substring("runtime: ".length()));
                     runtimes.add(runtime);
                 } else if (!line.startsWith("#") && !line.isBlank()) {
-                    String[] f = line.split(" \\| ", 5);
+                    String[] f = line.split(java.util.regex.Pattern.quote(RuntimeConformanceTest.MIGRATION_FIELDS), 5);
                     String key = "`" + f[0].replace("PyObject_", "") + "` → `" + f[1] + "` | " + f[2].replace("|", "\\|");
                     rows.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(runtime, f[3] + " → " + f[4]);
                 }

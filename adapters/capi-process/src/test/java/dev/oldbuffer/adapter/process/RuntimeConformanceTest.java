@@ -110,11 +110,14 @@ class RuntimeConformanceTest {
         return baselineFile(target, Profile.CPYTHON).resolveSibling(target.stem() + "-migration.txt");
     }
 
-    /** One note per line, its fields separated by " | ": what {@link FindingsTest} turns into the README's table. */
+    /** What separates a note's fields on its line of a migration file. */
+    static final String MIGRATION_FIELDS = " | ";
+
+    /** One note per line, its fields separated by {@link #MIGRATION_FIELDS}: what {@link FindingsTest} turns into the README's table. */
     static String migrationText(RunResult result) {
         StringBuilder s = new StringBuilder("# oldbuffer-tck migration notes: old call | replacement | object | old call did | "
                 + "replacement does\nruntime: " + result.runtime() + "\n");
-        result.migration().forEach(n -> s.append(String.join(" | ", n.from(), n.to(), n.object(), n.before(), n.after())).append('\n'));
+        result.migration().forEach(n -> s.append(String.join(MIGRATION_FIELDS, n.from(), n.to(), n.object(), n.before(), n.after())).append('\n'));
         return s.toString();
     }
 
