@@ -13,13 +13,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code oldbuffer-tck run | list | report}. Exit codes: 0 when every applicable specification passed (or the
+ * {@code oldbuffer-tck run | list | report | bench}. Exit codes: 0 when every applicable specification passed (or the
  * report was written), 1 when any failed (or the report generator failed), 2 on a usage error, which is reported
  * in one line that says what to do.
  */
 @Command(name = "oldbuffer-tck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Conformance test kit for CPython's old buffer API (PyObject_AsCharBuffer and friends).",
-        subcommands = {RunCommand.class, ListCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, ListCommand.class, ReportCommand.class, BenchCommand.class})
 @API(status = STABLE, since = "0.1")
 public final class Main implements Runnable {
 
@@ -71,7 +71,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, list or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, list, report or bench");
     }
 
     /** A bad option value or folder: reported in one line, exit 2. */

@@ -136,7 +136,7 @@ class UsageErrorsTest {
 
     @Test
     void noCommand() throws IOException {
-        assertUsageError(Cli.run(), "oldbuffer-tck: missing command: run, list or report (see --help)");
+        assertUsageError(Cli.run(), "oldbuffer-tck: missing command: run, list, report or bench (see --help)");
     }
 
     /** Everything under the test's folder, relative to it. */

@@ -69,6 +69,9 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
     @Override
     public void afterTestExecution(ExtensionContext context) {
         Subject subject = context.getStore(NS).get(Subject.class, Subject.class);
+        if (subject != null && context.getExecutionException().isEmpty()) {
+            subject.settle();   // a test is over once what it asked for is done
+        }
         boolean failed = context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent();
         if (subject != null && failed && !subject.transcript().isBlank()) {
             TckReporting.attach("call transcript", subject.transcript());

@@ -6,6 +6,7 @@ import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Expected;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.DeferredRefusal;
 import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -43,7 +45,7 @@ public final class Subject {
     private final Profile profile;
     private final List<Assertion> assertions;
     private final Map<Long, Fixture> recipes = new HashMap<>();
-    private final List<String> transcript = new ArrayList<>();
+    private final List<Supplier<String>> transcript = new ArrayList<>();
     private final FixtureOracle oracle;
     private int omitted;
 
@@ -106,12 +108,12 @@ public final class Subject {
     public ObjRef create(Fixture fixture) {
         ObjRef ref;
         try {
-            ref = runtime.create(fixture);
+            ref = waited(() -> runtime.create(fixture));
         } catch (IllegalArgumentException e) {
             throw refused("build", fixture.describe(), e);
         }
         recipes.put(ref.handle(), fixture);
-        log(ref.kind() + " = " + fixture.describe());
+        log(() -> ref.kind() + " = " + fixture.describe());
         return ref;
     }
 
@@ -126,8 +128,8 @@ public final class Subject {
     }
 
     public CallResult call(Function function, ObjRef object, OutSlots slots) {
-        CallResult r = runtime.call(function, object, slots);
-        log(r.transcript());
+        CallResult r = waited(() -> runtime.call(function, object, slots));
+        log(r::transcript);
         return r;
     }
 
@@ -138,16 +140,16 @@ public final class Subject {
 
     /** One of the calls the page recommends instead ({@link Feature#NEW_BUFFER_API}); its error comes fetched with it. */
     public Acquisition acquire(Replacement call, ObjRef object) {
-        Acquisition a = runtime.acquire(call, object);
-        log(a.transcript());
+        Acquisition a = waited(() -> runtime.acquire(call, object));
+        log(a::transcript);
         return a;
     }
 
     /** {@code PyBuffer_Release} of a view {@link #acquire} left held; nothing for one that holds none. */
     public void release(Acquisition a) {
         if (a.holdsView()) {
-            runtime.release(a);
-            log("PyBuffer_Release(&view of " + a.object() + ")");
+            waited(() -> runtime.release(a));
+            log(() -> "PyBuffer_Release(&view of " + a.object() + ")");
         }
     }
 
@@ -159,29 +161,29 @@ public final class Subject {
     }
 
     public int checkBuffer(ObjRef object) {
-        int answer = runtime.checkBuffer(object);
-        log("PyObject_CheckBuffer(" + object + ") -> " + answer);
+        int answer = waited(() -> runtime.checkBuffer(object));
+        log(() -> "PyObject_CheckBuffer(" + object + ") -> " + answer);
         return answer;
     }
 
     public Optional<PyError> fetchError() {
-        Optional<PyError> e = runtime.fetchError();
-        log("PyErr_Fetch() -> " + e.map(PyError::toString).orElse("nothing"));
+        Optional<PyError> e = waited(() -> runtime.fetchError());
+        log(() -> "PyErr_Fetch() -> " + e.map(PyError::toString).orElse("nothing"));
         return e;
     }
 
     public void setError(PyError error) {
-        runtime.setError(error);
-        log("PyErr_SetString(" + error.type() + ", \"" + error.message() + "\")");
+        waited(() -> runtime.setError(error));
+        log(() -> "PyErr_SetString(" + error.type() + ", \"" + error.message() + "\")");
     }
 
     public byte[] read(long address, int length) {
-        return runtime.read(address, length);
+        return waited(() -> runtime.read(address, length));
     }
 
     public void write(long address, byte[] data) {
-        runtime.write(address, data);
-        log("memcpy(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
+        waited(() -> runtime.write(address, data));
+        log(() -> "memcpy(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
     }
 
     /**
@@ -201,20 +203,68 @@ public final class Subject {
     /** The object's content as Python sees it; a refusal fails the test, as in {@link #create}. */
     public byte[] contents(ObjRef object) {
         try {
-            return runtime.contents(object);
+            return waited(() -> runtime.contents(object));
         } catch (IllegalArgumentException e) {
             throw refused("show the content of", describe(object), e);
+        }
+    }
+
+    /** {@link #contents(ObjRef)} of each object, in one go where the runtime can; a refusal fails the test as there. */
+    public List<byte[]> contents(List<ObjRef> objects) {
+        if (objects.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return waited(() -> runtime.contentsOf(objects));
+        } catch (IllegalArgumentException e) {   // one of them refused: find it, and fail as contents(it) does
+            List<byte[]> all = new ArrayList<>();
+            for (ObjRef o : objects) {
+                all.add(contents(o));
+            }
+            return all;
         }
     }
 
     /** Stores one byte through the object itself; a refusal fails the test, as in {@link #create}. */
     public void setItem(ObjRef object, int index, byte value) {
         try {
-            runtime.setItem(object, index, value);
+            waited(() -> runtime.setItem(object, index, value));
         } catch (IllegalArgumentException e) {
             throw refused("store byte " + index + " through", describe(object), e);
         }
-        log(object + "[" + index + "] = " + (value & 0xff));
+        log(() -> object + "[" + index + "] = " + (value & 0xff));
+    }
+
+    /**
+     * Waits for the end of the try or test: a refusal of an operation the runtime answered early ({@link DeferredRefusal})
+     * fails it as that operation's refusal would have, and a crash or hang in one is the try's.
+     */
+    public void settle() {
+        waited(runtime::settle);
+    }
+
+    /** Runs an operation of the runtime; a refusal of an earlier one answered early is reported as that one's own. */
+    private <T> T waited(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (DeferredRefusal d) {
+            throw asIfWaitedFor(d);
+        }
+    }
+
+    private void waited(Runnable operation) {
+        waited(() -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    /** What the refused operation would have thrown had the runtime waited for it: for a recipe, as {@link #create} fails. */
+    private RuntimeException asIfWaitedFor(DeferredRefusal d) {
+        if (d.operation() == DeferredRefusal.Operation.CREATE && d.refusal() instanceof IllegalArgumentException e) {
+            throw refused("build", d.argument(), e);
+        }
+        return d.refusal();
     }
 
     private AssertionError refused(String action, String object, IllegalArgumentException e) {
@@ -229,8 +279,8 @@ public final class Subject {
     /** The file behind a file-backed mmap, after flush(); a refusal fails the test, as in {@link #create}. */
     public byte[] fileContents(ObjRef mmap) {
         try {
-            byte[] file = runtime.fileContents(mmap);
-            log("file of " + mmap + " -> " + file.length + " bytes");
+            byte[] file = waited(() -> runtime.fileContents(mmap));
+            log(() -> "file of " + mmap + " -> " + file.length + " bytes");
             return file;
         } catch (IllegalArgumentException e) {
             throw refused("read the file behind", describe(mmap), e);
@@ -238,27 +288,27 @@ public final class Subject {
     }
 
     public boolean tryResize(ObjRef object) {
-        boolean ok = runtime.tryResize(object);
-        log("resize " + object + " -> " + (ok ? "allowed" : "refused (still exported)"));
+        boolean ok = waited(() -> runtime.tryResize(object));
+        log(() -> "resize " + object + " -> " + (ok ? "allowed" : "refused (still exported)"));
         return ok;
     }
 
     public boolean tryRelease(ObjRef view) {
-        boolean ok = runtime.tryRelease(view);
-        log(view + ".release() -> " + (ok ? "released" : "refused (still exported)"));
+        boolean ok = waited(() -> runtime.tryRelease(view));
+        log(() -> view + ".release() -> " + (ok ? "released" : "refused (still exported)"));
         return ok;
     }
 
     /** The object's reference count ({@link Feature#REFCOUNTS}); only a difference between two readings means something. */
     public long refCount(ObjRef object) {
-        long count = runtime.refCount(object);
-        log("reference count of " + object + ": " + count);
+        long count = waited(() -> runtime.refCount(object));
+        log(() -> "reference count of " + object + ": " + count);
         return count;
     }
 
     public ExportCounts exportCounts(ObjRef exporter) {
-        ExportCounts c = runtime.exportCounts(exporter);
-        log("counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags());
+        ExportCounts c = waited(() -> runtime.exportCounts(exporter));
+        log(() -> "counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags());
         return c;
     }
 
@@ -334,7 +384,7 @@ public final class Subject {
 
     /** AssertJ entry point for a call, with a message context naming assertion, profile and implementation. */
     public CallResultAssert verify(CallResult result) {
-        return new CallResultAssert(result, context(result.function()), runtime::read);
+        return new CallResultAssert(result, () -> context(result.function()), (address, length) -> waited(() -> runtime.read(address, length)));
     }
 
     /** {@code [char03,read03, profile documented, on reference 0.1.0]}: the context of a step that is no call. */
@@ -358,10 +408,11 @@ public final class Subject {
 
     /** Every operation of this test, in order, for the report. */
     public String transcript() {
-        return String.join("\n", transcript) + (omitted > 0 ? "\n... and " + omitted + " more operations" : "");
+        return transcript.stream().map(Supplier::get).collect(Collectors.joining("\n")) + (omitted > 0 ? "\n... and " + omitted + " more operations" : "");
     }
 
-    private void log(String line) {
+    /** Adds a line to the transcript, made only if a report shows it (most tries pass, and never show theirs). */
+    private void log(Supplier<String> line) {
         if (transcript.size() < TRANSCRIPT_LIMIT) {
             transcript.add(line);
         } else {

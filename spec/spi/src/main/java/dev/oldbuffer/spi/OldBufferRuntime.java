@@ -16,6 +16,10 @@ import org.apiguardian.api.API;
  * <p>Methods may throw {@link RuntimeFailure} when the implementation itself crashed or hung; the kit
  * reports that as its own outcome and calls {@link #reset()} (which may restart it) before the next test.
  * An implementation need not be thread-safe: the kit uses it from one thread.
+ *
+ * <p>An implementation behind a process may answer some operations before it has done them (see
+ * {@link DeferredRefusal}); the kit calls {@link #settle()} at the end of every try and test, so that what they did is
+ * known before the next begins.
  */
 @API(status = STABLE, since = "0.1")
 public interface OldBufferRuntime extends AutoCloseable {
@@ -73,6 +77,19 @@ public interface OldBufferRuntime extends AutoCloseable {
      */
     byte[] contents(ObjRef object);
 
+    /**
+     * {@link #contents} of each object, in order; an implementation behind a process answers them in one round trip.
+     *
+     * @throws IllegalArgumentException when {@link #contents} refuses one of them
+     */
+    default List<byte[]> contentsOf(List<ObjRef> objects) {
+        List<byte[]> all = new ArrayList<>(objects.size());
+        for (ObjRef o : objects) {
+            all.add(contents(o));
+        }
+        return all;
+    }
+
     /** Stores one byte through the object itself ({@code obj[index] = value}), for writable objects. */
     void setItem(ObjRef object, int index, byte value);
 
@@ -127,6 +144,16 @@ public interface OldBufferRuntime extends AutoCloseable {
 
     /** The acquire/release counters of an exporter ({@link Fixture.Exporter}). */
     ExportCounts exportCounts(ObjRef exporter);
+
+    /**
+     * Waits until every operation asked for has been done. An implementation that answers every operation when it is done
+     * (all in-process ones) has nothing to wait for.
+     *
+     * @throws DeferredRefusal when an operation answered early was refused
+     * @throws RuntimeFailure  when the implementation crashed or hung doing one
+     */
+    default void settle() {
+    }
 
     /** Drops every object and clears the error indicator; restarts a crashed implementation. */
     void reset();

@@ -7,6 +7,7 @@ import dev.oldbuffer.spi.PyError;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
@@ -17,7 +18,8 @@ import org.assertj.core.api.AbstractAssert;
 @API(status = MAINTAINED, since = "0.1")
 public final class CallResultAssert extends AbstractAssert<CallResultAssert, CallResult> {
 
-    private final String context;
+    /** Made only for a message: most calls pass, and building the line cost more than checking them. */
+    private final Supplier<String> context;
     private final BiFunction<Long, Integer, byte[]> memory;
 
     /**
@@ -25,6 +27,11 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
      * @param memory  reads {@code length} bytes at an address of the implementation under test
      */
     public CallResultAssert(CallResult actual, String context, BiFunction<Long, Integer, byte[]> memory) {
+        this(actual, () -> context, memory);
+    }
+
+    /** {@link #CallResultAssert(CallResult, String, BiFunction)} with the context made when a check fails. */
+    public CallResultAssert(CallResult actual, Supplier<String> context, BiFunction<Long, Integer, byte[]> memory) {
         super(actual, CallResultAssert.class);
         this.context = context;
         this.memory = memory;
@@ -33,7 +40,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
     public CallResultAssert returned(int expected) {
         isNotNull();
         if (actual.returnValue() != expected) {
-            throw TckMessages.shouldReturn(context, actual, expected, actual.returnValue());
+            throw TckMessages.shouldReturn(context.get(), actual, expected, actual.returnValue());
         }
         return this;
     }
@@ -51,7 +58,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
     public CallResultAssert hasLength(long expected) {
         isNotNull();
         if (actual.length() != expected) {
-            throw TckMessages.shouldSetLength(context, actual, expected, actual.length());
+            throw TckMessages.shouldSetLength(context.get(), actual, expected, actual.length());
         }
         return this;
     }
@@ -61,7 +68,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         isNotNull();
         String seen = actual.error().map(PyError::toString).orElse("no error set");
         if (actual.error().map(PyError::type).filter(expected::equals).isEmpty()) {
-            throw TckMessages.shouldSetError(context, actual, expected, seen);
+            throw TckMessages.shouldSetError(context.get(), actual, expected, seen);
         }
         return this;
     }
@@ -71,7 +78,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         Optional<String> message = actual.error().map(PyError::message);
         if (message.filter(expected::equals).isEmpty()) {
             Object seen = message.isPresent() ? message.get() : "no error set";
-            throw TckMessages.shouldSetErrorMessage(context, actual, expected, seen);
+            throw TckMessages.shouldSetErrorMessage(context.get(), actual, expected, seen);
         }
         return this;
     }
@@ -79,7 +86,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
     public CallResultAssert hasNoErrorSet() {
         isNotNull();
         if (actual.error().isPresent()) {
-            throw TckMessages.shouldLeaveNoError(context, actual, actual.error().get());
+            throw TckMessages.shouldLeaveNoError(context.get(), actual, actual.error().get());
         }
         return this;
     }
@@ -89,7 +96,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         if (actual.bufferWritten() || actual.lengthWritten()) {
             String seen = (actual.bufferWritten() ? "buffer written with 0x" + Long.toHexString(actual.buffer()) : "buffer untouched")
                     + ", " + (actual.lengthWritten() ? "buffer_len written with " + actual.length() : "buffer_len untouched");
-            throw TckMessages.shouldLeaveSlotsUntouched(context, actual, seen);
+            throw TckMessages.shouldLeaveSlotsUntouched(context.get(), actual, seen);
         }
         return this;
     }
@@ -104,7 +111,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         if (!java.util.Arrays.equals(seen, expected)) {
             String e = HexFormat.ofDelimiter(" ").formatHex(expected);
             String s = HexFormat.ofDelimiter(" ").formatHex(seen);
-            throw TckMessages.shouldPointAt(context, actual, e, s);
+            throw TckMessages.shouldPointAt(context.get(), actual, e, s);
         }
         return this;
     }
@@ -116,7 +123,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
     public CallResultAssert agreesWith(CallResult other, String how) {
         isNotNull();
         if (!Answer.of(actual).equals(Answer.of(other))) {
-            throw TckMessages.shouldHave(context, actual, how, Answer.of(other) + "\n  from " + other, Answer.of(actual));
+            throw TckMessages.shouldHave(context.get(), actual, how, Answer.of(other) + "\n  from " + other, Answer.of(actual));
         }
         return this;
     }
@@ -127,7 +134,7 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         if (actual.buffer() != expectedAddress) {
             String e = "0x" + Long.toHexString(expectedAddress) + " (" + how + ")";
             String s = "0x" + Long.toHexString(actual.buffer());
-            throw TckMessages.shouldPointInside(context, actual, e, s);
+            throw TckMessages.shouldPointInside(context.get(), actual, e, s);
         }
         return this;
     }

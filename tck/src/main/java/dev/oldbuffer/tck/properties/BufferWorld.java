@@ -136,14 +136,21 @@ final class BufferWorld {
     }
 
     void contentsMatchTheModel() {
+        List<Tracked> shown = new ArrayList<>();
+        List<Layout> layouts = new ArrayList<>();
         for (Tracked t : objects) {
             Layout layout = layout(t);
             if (layout.bufferInterface() && layout.refusal().isEmpty()) {
-                byte[] seen = s.contents(t.ref);
-                if (!Arrays.equals(seen, layout.data())) {
-                    throw TckMessages.shouldFollowTheModel(s.context(function), CONTENTS_MATCH, t + " " + t.recipe.describe()
-                            + " should hold " + hex(layout.data()) + " but holds " + hex(seen), this);
-                }
+                shown.add(t);
+                layouts.add(layout);
+            }
+        }
+        List<byte[]> seen = s.contents(shown.stream().map(t -> t.ref).toList());   // one round trip for them all
+        for (int i = 0; i < shown.size(); i++) {
+            if (!Arrays.equals(seen.get(i), layouts.get(i).data())) {
+                Tracked t = shown.get(i);
+                throw TckMessages.shouldFollowTheModel(s.context(function), CONTENTS_MATCH, t + " " + t.recipe.describe()
+                        + " should hold " + hex(layouts.get(i).data()) + " but holds " + hex(seen.get(i)), this);
             }
         }
     }

@@ -183,7 +183,7 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         run.runtime.reset();
         Optional<Subject> subject = parameters.stream().filter(Subject.class::isInstance).map(Subject.class::cast).findFirst();
         subject.ifPresent(CURRENT::set);
-        TryExecutionResult result = aTry.execute(parameters);
+        TryExecutionResult result = settled(aTry.execute(parameters), subject);
         if (result.isFalsified()) {
             Optional<RuntimeFailure> failure = result.throwable().flatMap(RuntimeFailure::in);
             if (failure.isPresent()) {
@@ -200,6 +200,19 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
             subject.ifPresent(s -> run.failingTranscript = s.transcript());
         }
         return result;
+    }
+
+    /** A try is over once what it asked for is done: what the runtime did after answering early may still fail it. */
+    private static TryExecutionResult settled(TryExecutionResult result, Optional<Subject> subject) {
+        if (subject.isEmpty() || result.isFalsified()) {
+            return result;
+        }
+        try {
+            subject.get().settle();
+            return result;
+        } catch (AssertionError | RuntimeException e) {
+            return TryExecutionResult.falsified(e);
+        }
     }
 
     private static String message(Throwable cause, PropertyRun found) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -67,6 +68,11 @@ final class DriverProcess implements AutoCloseable {
     private static final Deadline FIRED = new Deadline(0, "");
     private volatile boolean closed;
     private volatile boolean dead;
+    /** Waits for an answer, by every driver of this JVM: what {@link ProcessRuntime#roundTrips()} reports. */
+    static final AtomicLong ROUND_TRIPS = new AtomicLong();
+    /** Requests sent without waiting, oldest first; at most {@link #MAX_POSTED}. */
+    private final ArrayDeque<Posted> posted = new ArrayDeque<>();
+    static final int MAX_POSTED = 64;
     /** Number of the last request; the driver's greeting is number 0. */
     private int sequence;
 
@@ -175,11 +181,12 @@ final class DriverProcess implements AutoCloseable {
         if (dead) {
             throw new IllegalStateException("the interpreter has died; restart it");
         }
-        int stray = pending();
+        int stray = posted.isEmpty() ? pending() : 0;
         if (stray > 0) {
             throw protocolError(stray + " bytes arrived while no request was waiting", what);
         }
         int number = ++sequence;
+        ROUND_TRIPS.incrementAndGet();
         Deadline deadline = Deadline.in(limit, limitText);
         armed.set(deadline);   // from here on the watchdog guards the write too
         try {
@@ -188,7 +195,93 @@ final class DriverProcess implements AutoCloseable {
         } catch (IOException e) {
             // the child is gone (or was killed by the watchdog): receive() reports the end of its stdout
         }
-        return receive(number, deadline, what);
+        if (posted.isEmpty()) {
+            return receive(number, deadline, what);
+        }
+        if (!disarm(deadline)) {   // the child stopped reading: the watchdog killed it during the write
+            posted.clear();
+            throw failure(what.get(), deadline.limit());
+        }
+        RuntimeException refused = collectPosted();
+        Deadline own = Deadline.in(limit, limitText);
+        armed.set(own);
+        Protocol.Response response = receive(number, own, what);
+        if (refused != null) {
+            throw refused;
+        }
+        return response;
+    }
+
+    /**
+     * Sends a request without waiting for its answer, which the next {@link #exchange} or {@link #settle} reads first and
+     * hands to {@code answer}: what it returns (a refusal) that exchange throws in place of its own answer. A crash or hang
+     * while the driver does it is reported as that request's, within its own {@code limit}. The frame waits in the output
+     * buffer for the next exchange, so that a try's requests cross the pipe in one write.
+     */
+    synchronized void post(Protocol.Request request, Supplier<String> what, Duration limit, String limitText,
+                           java.util.function.Function<Protocol.Response, RuntimeException> answer) {
+        if (dead) {
+            throw new IllegalStateException("the interpreter has died; restart it");
+        }
+        if (posted.size() >= MAX_POSTED) {   // their answers would fill the driver's stdout, and it would stop reading
+            settle();
+        }
+        int number = ++sequence;
+        Deadline deadline = Deadline.in(limit, limitText);
+        armed.set(deadline);   // a full output buffer writes, and a child that stops reading would block it
+        try {
+            out.write(request.frame(number), 0, request.size());
+        } catch (IOException e) {
+            // the child is gone: reading the answer reports it
+        }
+        if (!disarm(deadline)) {
+            throw failure(what.get(), deadline.limit());
+        }
+        posted.add(new Posted(number, what, limit, limitText, answer));
+    }
+
+    /** Reads the answers of every posted request: nothing is in flight afterwards. */
+    synchronized void settle() {
+        if (posted.isEmpty()) {
+            return;
+        }
+        ROUND_TRIPS.incrementAndGet();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // the child is gone: reading the answers reports it
+        }
+        RuntimeException refused = collectPosted();
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /** Reads the posted requests' answers in order; the first refusal among them, or null. */
+    private RuntimeException collectPosted() {
+        RuntimeException first = null;
+        while (!posted.isEmpty()) {
+            Posted p = posted.peek();
+            Deadline d = Deadline.in(p.limit(), p.limitText());
+            armed.set(d);
+            Protocol.Response r;
+            try {
+                r = receive(p.number(), d, p.what());
+            } finally {
+                posted.poll();
+                if (dead) {
+                    posted.clear();
+                }
+            }
+            RuntimeException refused = p.answer().apply(r);
+            first = first == null ? refused : first;
+        }
+        return first;
+    }
+
+    /** A request sent without waiting, and what to do with its answer. */
+    private record Posted(int number, Supplier<String> what, Duration limit, String limitText,
+                          java.util.function.Function<Protocol.Response, RuntimeException> answer) {
     }
 
     /** Bytes waiting on the child's stdout; -1 when the stream is closed (the child died). */

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.DeferredRefusal;
 import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
@@ -72,6 +73,13 @@ public final class ProcessRuntime implements OldBufferRuntime {
     static final Duration SUSPICIOUS_FLOOR = Duration.ofMillis(250);
     private volatile DriverProcess driver;
     private long generation = 1;
+    /** The driver's next object number: chosen here, so that {@link #create} need not wait for the driver's answer. */
+    private long nextObject = 1;
+    /**
+     * The error indicator as the driver holds it, when the last operations tell (a call reports it, a fetch or reset
+     * empties it), else null: then {@link #fetchError} need not wait for the answer it knows.
+     */
+    private Optional<PyError> indicator = Optional.empty();
     private volatile boolean closed;
 
     ProcessRuntime(LaunchConfig config) {
@@ -102,11 +110,20 @@ public final class ProcessRuntime implements OldBufferRuntime {
         long[] samples = new long[LATENCY_PROBES];
         for (int i = 0; i < samples.length; i++) {
             long t0 = System.nanoTime();
-            fetchError();
+            start(Wire.Op.FETCH_ERROR);
+            send(() -> "fetchError()");   // waits, as fetchError() itself need not
             samples[i] = System.nanoTime() - t0;
         }
         java.util.Arrays.sort(samples);
         return samples[samples.length / 2];
+    }
+
+    /**
+     * How often the kit has waited for an interpreter's answer in this JVM, over every process runtime: a benchmark's
+     * measure of the cost on the wire (each wait is a write, a wake-up of the interpreter and one of the JVM).
+     */
+    public static long roundTrips() {
+        return DriverProcess.ROUND_TRIPS.get();
     }
 
     /** Starts an interpreter with the options of {@link ProcessRuntimeProvider}. */
@@ -145,9 +162,16 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
         requireFeaturesOf(fixture);
         start(Wire.Op.CREATE);
+        long number = nextObject;
+        request.u32(number);
         Protocol.encode(fixture, request, this::objectNumber);
-        Protocol.Response r = send(() -> "create(" + fixture.describe() + ")");
-        return new ObjRef(generation << 32 | (r.in.getInt() & 0xffffffffL), fixture.describe());
+        String recipe = fixture.describe();
+        post(() -> "create(" + recipe + ")", DeferredRefusal.Operation.CREATE, recipe, r -> {
+            long made = r.in.getInt() & 0xffffffffL;
+            return made == number ? null : new IllegalStateException("the driver made object " + made + " for " + number);
+        });
+        nextObject++;
+        return new ObjRef(generation << 32 | number, recipe);
     }
 
     private void requireFeaturesOf(Fixture f) {
@@ -176,6 +200,20 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public synchronized byte[] contents(ObjRef object) {
         start(Wire.Op.CONTENTS).u32(objectNumber(object));
         return send(() -> "contents(" + object + ")").raw();
+    }
+
+    @Override
+    public synchronized List<byte[]> contentsOf(List<ObjRef> objects) {
+        start(Wire.Op.CONTENTS_BATCH).u32(objects.size());
+        for (ObjRef o : objects) {
+            request.u32(objectNumber(o));
+        }
+        Protocol.Response r = send(() -> "contents of " + objects.size() + " objects");
+        List<byte[]> all = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            all.add(r.raw());
+        }
+        return all;
     }
 
     @Override
@@ -220,7 +258,9 @@ public final class ProcessRuntime implements OldBufferRuntime {
     @Override
     public synchronized CallResult call(Function function, ObjRef object, OutSlots slots) {
         appendCall(start(Wire.Op.CALL), function, object, slots);
-        return readResult(sendCall(() -> describe(function, object, slots)), function, object, slots);
+        CallResult result = readResult(sendCall(() -> describe(function, object, slots)), function, object, slots);
+        indicator = result.error();
+        return result;
     }
 
     /** Sends the calls in frames of up to {@value Protocol#MAX_BATCH}; each frame gets the per-call timeout. */
@@ -244,6 +284,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             for (Call c : chunk) {
                 results.add(readResult(r, c.function(), c.object(), c.slots()));
             }
+            indicator = results.get(results.size() - 1).error();
         }
         return results;
     }
@@ -271,6 +312,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     @Override
     public synchronized Acquisition acquire(Replacement call, ObjRef object) {
         start(Wire.Op.ACQUIRE).u8(Wire.code(call)).u32(objectNumber(object));
+        indicator = null;   // the C probe empties it, the ctypes fallback keeps what was held
         Protocol.Response r = sendCall(() -> call.cCall().replace("obj", object.kind()));
         int rc = r.in.getInt();
         long buf = r.in.getLong();
@@ -308,14 +350,32 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized void setError(PyError error) {
+        if (!features.contains(Feature.PRESET_ERROR)) {   // said now: the driver's refusal would come with a later answer
+            throw new UnsupportedOperationException(info + " (" + info.details().get("probe") + ") does not set the error indicator"
+                    + " (Feature.PRESET_ERROR)");
+        }
         start(Wire.Op.SET_ERROR).text(error.type()).text(error.message());
-        send(() -> "setError(" + error + ")");
+        indicator = null;   // as Python shows the exception: str(KeyError('k')) is "'k'"
+        post(() -> "setError(" + error + ")", DeferredRefusal.Operation.SET_ERROR, error.toString(), r -> null);
     }
 
     @Override
     public synchronized Optional<PyError> fetchError() {
         start(Wire.Op.FETCH_ERROR);
-        Protocol.Response r = send(() -> "fetchError()");
+        Optional<PyError> known = indicator;
+        indicator = Optional.empty();
+        if (known != null) {   // the answer is known: the request only empties the indicator, and checks that it held that
+            post(() -> "fetchError()", DeferredRefusal.Operation.FETCH_ERROR, "", r -> {
+                Optional<PyError> held = fetched(r);
+                return held.equals(known) ? null
+                        : new IllegalStateException("the driver held " + held + " where the last operations left " + known);
+            });
+            return known;
+        }
+        return fetched(send(() -> "fetchError()"));
+    }
+
+    private static Optional<PyError> fetched(Protocol.Response r) {
         return r.u8() == 1 ? Optional.of(new PyError(r.text(), r.text())) : Optional.empty();
     }
 
@@ -339,11 +399,25 @@ public final class ProcessRuntime implements OldBufferRuntime {
     @Override
     public synchronized void reset() {
         generation++;
+        indicator = Optional.empty();
         if (!closed && !driver.dead()) {
             start(Wire.Op.RESET);
-            send(() -> "reset()");
+            post(() -> "reset()", DeferredRefusal.Operation.RESET, "", r -> null);
         } else {
             ensureRunning();
+        }
+    }
+
+    @Override
+    public synchronized void settle() {
+        if (!closed && !driver.dead()) {
+            try {
+                driver.settle();
+            } catch (RuntimeFailure | DriverProcess.ProtocolError e) {
+                generation++;   // the objects died with the interpreter
+                indicator = null;
+                throw e;
+            }
         }
     }
 
@@ -392,6 +466,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
         if (driver.dead()) {
             driver.close();
+            nextObject = 1;
+            indicator = Optional.empty();
             driver = DriverProcess.start(config, new LinkedHashMap<>());
             if (closed) {   // closed meanwhile by another thread
                 driver.close();
@@ -427,14 +503,47 @@ public final class ProcessRuntime implements OldBufferRuntime {
             r = driver.exchange(request, what, limit, limitText);
         } catch (RuntimeFailure | DriverProcess.ProtocolError e) {
             generation++;   // the objects died with the interpreter
+            indicator = null;
+            throw e;
+        } catch (RuntimeException e) {   // a posted request's refusal, thrown in place of this answer
+            indicator = null;
             throw e;
         }
+        RuntimeException refused = refusal(r, what);
+        if (refused != null) {
+            throw refused;
+        }
+        return r;
+    }
+
+    /**
+     * Sends the request built in {@link #request} without waiting for its answer (see {@link DriverProcess#post}): for an
+     * operation whose answer is known here. A refusal reaches the kit from the next operation that waits, as a
+     * {@link DeferredRefusal} of {@code operation} on {@code argument}; {@code check} looks at an answer that is OK.
+     */
+    private void post(Supplier<String> what, DeferredRefusal.Operation operation, String argument,
+                      java.util.function.Function<Protocol.Response, RuntimeException> check) {
+        try {
+            driver.post(request, what, config.timeout(), config.timeoutText(), r -> {
+                RuntimeException refused = refusal(r, what);
+                return refused == null ? check.apply(r)
+                        : refused instanceof IllegalStateException ? refused : new DeferredRefusal(operation, argument, refused);
+            });
+        } catch (RuntimeFailure | DriverProcess.ProtocolError e) {   // the write itself hung (or an earlier answer was bad)
+            generation++;
+            indicator = null;
+            throw e;
+        }
+    }
+
+    /** A refusal status as the SPI's exception; null for OK. */
+    private static RuntimeException refusal(Protocol.Response r, Supplier<String> what) {
         Wire.Status status = Wire.Status.of(r.status);
         if (status == Wire.Status.OK) {
-            return r;
+            return null;
         }
         String message = r.text();
-        throw switch (status) {
+        return switch (status) {
             case ILLEGAL_ARGUMENT -> new IllegalArgumentException(message);
             case UNSUPPORTED -> new UnsupportedOperationException(message);
             case MEMORY_ACCESS -> new MemoryAccessException(message);

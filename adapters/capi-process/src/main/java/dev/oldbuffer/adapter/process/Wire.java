@@ -31,6 +31,8 @@ final class Wire {
         SET_ITEM(10), TRY_RESIZE(11), TRY_RELEASE(12), EXPORT_COUNTS(13), RESET(14), FILE_CONTENTS(18), REF_COUNT(19),
         /** The new buffer API: a replacement call, PyBuffer_Release of the view it left held, PyObject_CheckBuffer. */
         ACQUIRE(20), RELEASE_VIEW(21), CHECK_BUFFER(22),
+        /** The contents of several objects in one frame (a stateful try's invariant). */
+        CONTENTS_BATCH(23),
         /** Test hooks: a hang, a crash, a broken stream. */
         SLEEP(15), CRASH(16), DESYNC(17);
 

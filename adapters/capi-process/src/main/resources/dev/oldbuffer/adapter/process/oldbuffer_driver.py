@@ -498,7 +498,6 @@ class Driver(object):
         self.probe_kind = probe_kind
         self.progress = progress
         self.objects = {}
-        self.next_handle = 1
         self.error_cache = {}
         self.desync = None
         self.features = list(FEATURES_C if probe_kind == 'c-extension' else FEATURES_CTYPES)
@@ -541,7 +540,7 @@ class Driver(object):
             TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
             SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose, FILE_CONTENTS: self.file_contents,
             REF_COUNT: self.ref_count, ACQUIRE: self.acquire, RELEASE_VIEW: self.release_view,
-            CHECK_BUFFER: self.check_buffer,
+            CHECK_BUFFER: self.check_buffer, CONTENTS_BATCH: self.contents_batch,
         }
         self.views = {}   # the views replacement calls left held, by number; released on reset
         self.next_view = 1
@@ -747,14 +746,15 @@ class Driver(object):
         return exporter(data, bool(read_only), step, etype, rule)
 
     def create(self, r):
+        handle = r.u32()   # chosen by the kit, which goes on without waiting for this answer
+        if handle == 0 or handle in self.objects:
+            raise Refusal(INTERNAL, 'object number %d is %s' % (handle, 'NULL' if handle == 0 else 'taken'))
         try:
             o = self.build(r)
         except Refusal:
             raise
         except Exception as e:
             raise python_error(e)
-        handle = self.next_handle
-        self.next_handle += 1
         self.objects[handle] = o
         return U32.pack(handle)
 
@@ -771,6 +771,11 @@ class Driver(object):
                 return u32_bytes(m.tobytes())
         except Exception as e:
             raise python_error(e)
+
+    def contents_batch(self, r):
+        """contents() of each object in turn; the first refusal refuses the whole batch."""
+        contents = self.contents
+        return b''.join(contents(r) for _ in range(r.u32()))
 
     def is_exporter(self, o):
         t = getattr(self.probe, 'Exporter', None)

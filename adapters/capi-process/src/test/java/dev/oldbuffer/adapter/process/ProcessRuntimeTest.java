@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.ExportCounts;
+import dev.oldbuffer.spi.DeferredRefusal;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
@@ -129,13 +130,27 @@ class ProcessRuntimeTest {
     void invalidRecipesAreRefusedWithPythonsMessage(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         Fixture mv = Fixture.memoryview(Fixture.bytes(new byte[6]));
-        assertThatThrownBy(() -> rt.create(new Fixture.Cast(mv, "i", new int[0])))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertRefusedWhenDone(rt, new Fixture.Cast(mv, "i", new int[0]))
                 .hasMessageContaining("TypeError").hasMessageContaining("itemsize");
-        assertThatThrownBy(() -> rt.create(Fixture.memoryview(Fixture.str("x"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("TypeError: ");
-        assertThatThrownBy(() -> rt.create(Fixture.exporter(ExporterSpec.failing("NoSuchError"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NoSuchError");
+        assertRefusedWhenDone(rt, Fixture.memoryview(Fixture.str("x"))).hasMessageStartingWith("TypeError: ");
+        assertRefusedWhenDone(rt, Fixture.exporter(ExporterSpec.failing("NoSuchError"))).hasMessageContaining("NoSuchError");
+    }
+
+    /**
+     * create does not wait for the driver: a recipe Python refuses is refused by the next operation that waits, in place of
+     * its answer, as a DeferredRefusal of that create carrying what create would have thrown. The runtime goes on.
+     */
+    private static org.assertj.core.api.AbstractThrowableAssert<?, ?> assertRefusedWhenDone(ProcessRuntime rt, Fixture recipe) {
+        ObjRef made = rt.create(recipe);
+        ObjRef next = rt.create(Fixture.bytes(ascii("ok")));
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> rt.call(AS_READ_BUFFER, next, OutSlots.sentinels()));
+        assertThat(thrown).isInstanceOfSatisfying(DeferredRefusal.class, d -> {
+            assertThat(d.operation()).isEqualTo(DeferredRefusal.Operation.CREATE);
+            assertThat(d.argument()).isEqualTo(recipe.describe());
+        });
+        assertThatThrownBy(() -> rt.contents(made)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no object");
+        assertThat(rt.call(AS_READ_BUFFER, next, OutSlots.sentinels()).length()).isEqualTo(2);
+        return assertThat(thrown.getCause()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
@@ -312,7 +327,10 @@ class ProcessRuntimeTest {
         CallResult withPreset = rt.call(AS_READ_BUFFER, bytes, OutSlots.sentinels());
         assertThat(withPreset.error()).isNotEmpty();
         assertThat(rt.fetchError()).isPresent();
-        assertThatThrownBy(() -> rt.setError(new PyError("NotAnError", "x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> {
+            rt.setError(new PyError("NotAnError", "x"));
+            rt.settle();
+        }).isInstanceOf(DeferredRefusal.class).cause().isInstanceOf(IllegalArgumentException.class);
 
         rt.setError(new PyError("ValueError", "dropped by reset"));
         rt.reset();

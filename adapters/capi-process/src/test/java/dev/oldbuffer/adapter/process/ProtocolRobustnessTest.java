@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.DeferredRefusal;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ImplementationUnavailableException;
@@ -71,8 +72,10 @@ class ProtocolRobustnessTest {
             rt.desyncDriver(Wire.Desync.SWALLOW_NEXT);
             long pid = rt.driverPid();
             long t0 = System.nanoTime();
-            assertThatThrownBy(rt::reset)
-                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.TIMED_OUT))
+            assertThatThrownBy(() -> {
+                rt.reset();   // sent without waiting: the wait for it ends
+                rt.settle();
+            }).isInstanceOfSatisfying(RuntimeFailure.class, f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.TIMED_OUT))
                     .hasMessageStartingWith("timed out after 1 s during reset(); the interpreter was killed");
             assertThat(secondsSince(t0)).isBetween(0.9, 5.0);
             assertWorksAgain(rt, pid);
@@ -88,21 +91,21 @@ class ProtocolRobustnessTest {
         try (ProcessRuntime rt = which.open(ONE_SECOND)) {
             // each entry prepares what it needs, then names the request that goes unanswered
             List<java.util.function.Function<ObjRef, ThrowingCallable>> requests = List.of(
-                    o -> () -> rt.create(Fixture.bytes(big)),
-                    o -> () -> rt.create(new Fixture.Sliced(Fixture.memoryview(Fixture.bytearray(big)), 1, null, 3)),
+                    o -> settled(() -> rt.create(Fixture.bytes(big)), rt),
+                    o -> settled(() -> rt.create(new Fixture.Sliced(Fixture.memoryview(Fixture.bytearray(big)), 1, null, 3)), rt),
                     o -> () -> rt.contents(o),
                     o -> () -> rt.call(Function.AS_READ_BUFFER, o, OutSlots.sentinels()),
                     o -> () -> rt.callAll(Collections.nCopies(10_000, new Call(Function.CHECK_READ_BUFFER, o, OutSlots.sentinels()))),
                     o -> () -> rt.setItem(o, 1, (byte) 1),
                     o -> () -> rt.tryResize(o),
-                    o -> () -> rt.setError(new PyError("ValueError", "déjà vu €")),
-                    o -> () -> rt.fetchError(),
+                    o -> settled(() -> rt.setError(new PyError("ValueError", "déjà vu €")), rt),
+                    o -> settled(rt::fetchError, rt),
                     o -> {
                         long address = rt.call(Function.AS_WRITE_BUFFER, o, OutSlots.sentinels()).buffer();
                         return () -> rt.write(address, big);
                     },
                     o -> () -> rt.read(rt.call(Function.AS_WRITE_BUFFER, o, OutSlots.sentinels()).buffer(), big.length),
-                    o -> rt::reset);
+                    o -> settled(rt::reset, rt));
             for (var request : requests) {
                 ThrowingCallable unanswered = request.apply(rt.create(Fixture.bytearray(big)));
                 rt.desyncDriver(Wire.Desync.SWALLOW_NEXT);
@@ -111,6 +114,14 @@ class ProtocolRobustnessTest {
             ObjRef fresh = rt.create(Fixture.bytes(big));
             assertThat(rt.contents(fresh)).isEqualTo(big);
         }
+    }
+
+    /** An operation sent without waiting (create, setError, a fetch whose answer is known, reset), and the wait for it. */
+    private static ThrowingCallable settled(ThrowingCallable posted, ProcessRuntime rt) {
+        return () -> {
+            posted.call();
+            rt.settle();
+        };
     }
 
     private static void assertTimesOut(ThrowingCallable operation, long pid) {
@@ -302,7 +313,10 @@ class ProtocolRobustnessTest {
         rt.setError(error);
         assertThat(rt.fetchError()).contains(error);
         assertThat(rt.fetchError()).isEmpty();
-        assertThatThrownBy(() -> rt.setError(new PyError("ValueError", "nul \u0000 inside")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot contain NUL");
+        assertThatThrownBy(() -> {
+            rt.setError(new PyError("ValueError", "nul \u0000 inside"));
+            rt.settle();
+        }).isInstanceOf(DeferredRefusal.class).hasMessageContaining("cannot contain NUL")
+                .cause().isInstanceOf(IllegalArgumentException.class);
     }
 }

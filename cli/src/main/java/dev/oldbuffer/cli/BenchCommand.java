@@ -1,0 +1,175 @@
+package dev.oldbuffer.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.oldbuffer.adapter.process.ProcessRuntime;
+import dev.oldbuffer.cli.bench.JqwikCeiling;
+import dev.oldbuffer.results.RunResult;
+import dev.oldbuffer.spi.Implementations;
+import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.properties.PropertyHook;
+import dev.oldbuffer.tck.properties.PropertySettings;
+import dev.oldbuffer.tck.run.TckRunner;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * How fast the kit checks, as ratios measured in one run (the machine may be shared and noisy, so only a ratio to
+ * something measured beside it means anything): jqwik alone over byte arrays (the library's ceiling), the kit against
+ * the reference implementation, and the kit against an implementation under test, with the round trips per case of a
+ * process runtime. Each rate is marginal - the cases and the time of a run at the higher tries minus those at the lower -
+ * so that start-up, discovery and the examples cancel out and what is left is the cost of one property case.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Measure the kit's speed: jqwik's ceiling, the reference and an implementation, in one run.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-i", "--impl"}, defaultValue = "capi-process", paramLabel = "ID",
+            description = "The implementation to measure beside the reference (see 'list'); default: ${DEFAULT-VALUE}.")
+    String implementation;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "An option of the implementation (repeatable).")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = {"-p", "--profile"}, defaultValue = "documented", paramLabel = "PROFILE",
+            description = "documented or cpython; default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--tries", defaultValue = "700,3500", split = ",", paramLabel = "LOW,HIGH",
+            description = "The two tries per property whose difference is measured; default: ${DEFAULT-VALUE}.")
+    int[] tries;
+
+    @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "The seed of every run; default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    static final int CEILING_SCALE = 10;
+
+    @Override
+    public Integer call() {
+        if (tries.length != 2 || tries[0] < 1 || tries[1] <= tries[0]) {
+            throw new Main.UsageError("--tries takes two numbers LOW,HIGH with 1 <= LOW < HIGH, e.g. 700,3500");
+        }
+        Profile p;
+        try {
+            p = Profile.ofId(profile);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError(e.getMessage());
+        }
+        Implementations.find(implementation, Thread.currentThread().getContextClassLoader());   // an unknown id: exit 2 now
+        PrintWriter out = spec.commandLine().getOut();
+        Runtime machine = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "oldbuffer-tck bench: profile %s, seed %d, %d and %d tries; Java %s, %d cores, %s %s%n", p, seed,
+                tries[0], tries[1], System.getProperty("java.version"), machine.availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"));
+        Rate ceiling = measure("jqwik alone (at " + CEILING_SCALE + " times the tries)", this::ceiling);
+        Rate reference = measure("reference", t -> kit("reference", Map.of(), p, t));
+        Rate subject = implementation.equals("reference") ? null : measure(implementation, t -> kit(implementation, options, p, t));
+        out.printf(Locale.ROOT, "%-44s %12s  %s%n", "what", "cases/s", "ratio");
+        out.printf(Locale.ROOT, "%-44s %,12.0f  -%n", "jqwik alone, byte arrays <= 64 (the ceiling)", ceiling.perSecond());
+        out.printf(Locale.ROOT, "%-44s %,12.0f  %.0f%% of the ceiling%s%n", "the kit against the reference", reference.perSecond(),
+                100 * reference.perSecond() / ceiling.perSecond(), reference.roundTrips());
+        if (subject != null) {
+            out.printf(Locale.ROOT, "%-44s %,12.0f  %.0f%% of the reference%s%n", "the kit against " + subject.runtime(),
+                    subject.perSecond(), 100 * subject.perSecond() / reference.perSecond(), subject.roundTrips());
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    /** Cases and time of one run, and the round trips to an interpreter it made. */
+    private record Sample(long cases, long nanos, long roundTrips, String runtime) {
+    }
+
+    private interface Run {
+        Sample at(int tries);
+    }
+
+    /** A marginal rate: what the run at the higher tries did beyond the one at the lower. */
+    private record Rate(Sample low, Sample high) {
+        double perSecond() {
+            return (high.cases - low.cases) / ((high.nanos - low.nanos) / 1e9);
+        }
+
+        String runtime() {
+            return high.runtime;
+        }
+
+        String roundTrips() {
+            long trips = high.roundTrips - low.roundTrips;
+            return trips == 0 ? "" : String.format(Locale.ROOT, "; %.2f round trips per case", (double) trips / (high.cases - low.cases));
+        }
+    }
+
+    /** A warm-up run first (the JIT's, and PyPy's), then the two measured runs. */
+    private Rate measure(String what, Run run) {
+        System.err.println("bench: " + what + ", warming up");
+        run.at(tries[1]);
+        System.err.println("bench: " + what + " at " + tries[0] + " tries");
+        Sample low = run.at(tries[0]);
+        System.err.println("bench: " + what + " at " + tries[1] + " tries");
+        Sample high = run.at(tries[1]);
+        if (high.cases <= low.cases || high.nanos <= low.nanos) {
+            throw new IllegalStateException(what + ": the run at " + tries[1] + " tries checked no more cases, or took no longer, than the one at "
+                    + tries[0] + " (" + low + ", " + high + ")");
+        }
+        return new Rate(low, high);
+    }
+
+    /**
+     * The ceiling at {@value #CEILING_SCALE} times the tries: its cases cost microseconds, and at the kit's tries the
+     * difference between the two runs would be a few milliseconds, within the noise.
+     */
+    private Sample ceiling(int tries) {
+        int n = tries * CEILING_SCALE;
+        long before = JqwikCeiling.CASES.get();
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+        long t0 = System.nanoTime();
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(JqwikCeiling.class))
+                .configurationParameter("jqwik.tries.default", Integer.toString(n))
+                .configurationParameter("jqwik.seeds.whenfixed", "ALLOW")
+                .configurationParameter("jqwik.database", "")
+                .build());
+        long nanos = System.nanoTime() - t0;
+        return new Sample(JqwikCeiling.CASES.get() - before, nanos, 0, "jqwik");
+    }
+
+    private Sample kit(String impl, Map<String, String> opts, Profile p, int n) {
+        AtomicLong cases = new AtomicLong();
+        TestExecutionListener count = new TestExecutionListener() {
+            @Override
+            public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                String checks = entry.getKeyValuePairs().get(PropertyHook.CHECKS_ENTRY);
+                if (checks != null) {
+                    cases.addAndGet(Long.parseLong(checks));
+                }
+            }
+        };
+        LongSupplier trips = ProcessRuntime::roundTrips;
+        TckRunner runner = new TckRunner(new TckConfig(impl, opts, p)).listener(count).seed(Long.toString(seed))
+                .parameter(PropertySettings.TRIES, Integer.toString(n));
+        long tripsBefore = trips.getAsLong();
+        RunResult r = runner.run();
+        // the launcher's time: without opening the implementation to learn its name, which the runner does first
+        return new Sample(cases.get(), r.durationMillis() * 1_000_000, trips.getAsLong() - tripsBefore, r.runtime());
+    }
+}
