@@ -12,7 +12,10 @@ import dev.oldbuffer.tck.properties.PropertyHook;
 import dev.oldbuffer.tck.properties.PropertySettings;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,12 +65,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", paramLabel = "N", description = "The seed of every run; default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+            description = "Rounds of measurements, each of all three in turn; the median is shown. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
     static final int CEILING_SCALE = 10;
 
     @Override
     public Integer call() {
         if (tries.length != 2 || tries[0] < 1 || tries[1] <= tries[0]) {
             throw new Main.UsageError("--tries takes two numbers LOW,HIGH with 1 <= LOW < HIGH, e.g. 700,3500");
+        }
+        if (rounds < 1) {
+            throw new Main.UsageError("--rounds must be at least 1, got " + rounds);
         }
         Profile p;
         try {
@@ -78,19 +88,42 @@ final class BenchCommand implements Callable<Integer> {
         Implementations.find(implementation, Thread.currentThread().getContextClassLoader());   // an unknown id: exit 2 now
         PrintWriter out = spec.commandLine().getOut();
         Runtime machine = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "oldbuffer-tck bench: profile %s, seed %d, %d and %d tries; Java %s, %d cores, %s %s%n", p, seed,
-                tries[0], tries[1], System.getProperty("java.version"), machine.availableProcessors(),
+        out.printf(Locale.ROOT, "oldbuffer-tck bench: profile %s, seed %d, %d and %d tries, median of %d rounds; Java %s, %d cores, %s %s%n",
+                p, seed, tries[0], tries[1], rounds, System.getProperty("java.version"), machine.availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"));
-        Rate ceiling = measure("jqwik alone (at " + CEILING_SCALE + " times the tries)", this::ceiling);
-        Rate reference = measure("reference", t -> kit("reference", Map.of(), p, t));
-        Rate subject = implementation.equals("reference") ? null : measure(implementation, t -> kit(implementation, options, p, t));
+        Run ceilingRun = this::ceiling;
+        Run referenceRun = t -> kit("reference", Map.of(), p, t);
+        Run subjectRun = implementation.equals("reference") ? null : t -> kit(implementation, options, p, t);
+        String ceilingName = "jqwik alone (at " + CEILING_SCALE + " times the tries)";
+        warmUp(ceilingName, ceilingRun);
+        warmUp("reference", referenceRun);
+        if (subjectRun != null) {
+            warmUp(implementation, subjectRun);
+        }
+        List<Rate> ceilings = new ArrayList<>();
+        List<Rate> references = new ArrayList<>();
+        List<Rate> subjects = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {   // in turn, so that the machine's moods touch all three alike
+            ceilings.add(measure(ceilingName, round, ceilingRun));
+            references.add(measure("reference", round, referenceRun));
+            if (subjectRun != null) {
+                subjects.add(measure(implementation, round, subjectRun));
+            }
+        }
+        Rate ceiling = median(ceilings);
+        Rate reference = median(references);
+        Rate subject = subjectRun == null ? null : median(subjects);
         out.printf(Locale.ROOT, "%-44s %12s  %s%n", "what", "cases/s", "ratio");
-        out.printf(Locale.ROOT, "%-44s %,12.0f  -%n", "jqwik alone, byte arrays <= 64 (the ceiling)", ceiling.perSecond());
-        out.printf(Locale.ROOT, "%-44s %,12.0f  %.0f%% of the ceiling%s%n", "the kit against the reference", reference.perSecond(),
-                100 * reference.perSecond() / ceiling.perSecond(), reference.roundTrips());
+        out.printf(Locale.ROOT, "%-44s %12s  -%n", "jqwik alone, byte arrays <= 64 (the ceiling)", ceiling.text());
+        out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against the reference", reference.text(),
+                reference.ratioTo(ceiling, "the ceiling"));
         if (subject != null) {
-            out.printf(Locale.ROOT, "%-44s %,12.0f  %.0f%% of the reference%s%n", "the kit against " + subject.runtime(),
-                    subject.perSecond(), 100 * subject.perSecond() / reference.perSecond(), subject.roundTrips());
+            out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against " + subject.runtime(), subject.text(),
+                    subject.ratioTo(reference, "the reference"));
+        }
+        if (Double.isNaN(ceiling.perSecond()) || Double.isNaN(reference.perSecond()) || subject != null && Double.isNaN(subject.perSecond())) {
+            out.println("(too short: the run at " + tries[1] + " tries took no longer than the one at " + tries[0]
+                    + "; raise --tries for a measurement)");
         }
         out.flush();
         return Main.OK;
@@ -106,8 +139,20 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A marginal rate: what the run at the higher tries did beyond the one at the lower. */
     private record Rate(Sample low, Sample high) {
+        /** NaN when the difference is too small to measure (the runs too short for the machine's noise). */
         double perSecond() {
-            return (high.cases - low.cases) / ((high.nanos - low.nanos) / 1e9);
+            long cases = high.cases - low.cases;
+            long nanos = high.nanos - low.nanos;
+            return cases > 0 && nanos > 0 ? cases / (nanos / 1e9) : Double.NaN;
+        }
+
+        String text() {
+            return Double.isNaN(perSecond()) ? "too short" : String.format(Locale.ROOT, "%,.0f", perSecond());
+        }
+
+        String ratioTo(Rate base, String name) {
+            double ratio = perSecond() / base.perSecond();
+            return (Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.0f%% of %s", 100 * ratio, name)) + roundTrips();
         }
 
         String runtime() {
@@ -116,22 +161,27 @@ final class BenchCommand implements Callable<Integer> {
 
         String roundTrips() {
             long trips = high.roundTrips - low.roundTrips;
-            return trips == 0 ? "" : String.format(Locale.ROOT, "; %.2f round trips per case", (double) trips / (high.cases - low.cases));
+            return trips == 0 || high.cases <= low.cases ? "" : String.format(Locale.ROOT, "; %.2f round trips per case", (double) trips / (high.cases - low.cases));
         }
     }
 
-    /** A warm-up run first (the JIT's, and PyPy's), then the two measured runs. */
-    private Rate measure(String what, Run run) {
-        System.err.println("bench: " + what + ", warming up");
+    /** A run before the measured ones: the JIT's warm-up, and PyPy's. */
+    private void warmUp(String what, Run run) {
+        spec.commandLine().getErr().println("bench: " + what + ", warming up");
         run.at(tries[1]);
-        System.err.println("bench: " + what + " at " + tries[0] + " tries");
+    }
+
+    private static Rate median(List<Rate> rates) {
+        List<Rate> sorted = new ArrayList<>(rates);
+        sorted.sort(Comparator.comparingDouble(Rate::perSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The two measured runs of one round. */
+    private Rate measure(String what, int round, Run run) {
+        spec.commandLine().getErr().println("bench: round " + round + ", " + what + " at " + tries[0] + " and " + tries[1] + " tries");
         Sample low = run.at(tries[0]);
-        System.err.println("bench: " + what + " at " + tries[1] + " tries");
         Sample high = run.at(tries[1]);
-        if (high.cases <= low.cases || high.nanos <= low.nanos) {
-            throw new IllegalStateException(what + ": the run at " + tries[1] + " tries checked no more cases, or took no longer, than the one at "
-                    + tries[0] + " (" + low + ", " + high + ")");
-        }
         return new Rate(low, high);
     }
 
@@ -168,7 +218,12 @@ final class BenchCommand implements Callable<Integer> {
         TckRunner runner = new TckRunner(new TckConfig(impl, opts, p)).listener(count).seed(Long.toString(seed))
                 .parameter(PropertySettings.TRIES, Integer.toString(n));
         long tripsBefore = trips.getAsLong();
-        RunResult r = runner.run();
+        RunResult r;
+        try {
+            r = RunCommand.engineOutputToStderr(runner::run);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // the launcher's time: without opening the implementation to learn its name, which the runner does first
         return new Sample(cases.get(), r.durationMillis() * 1_000_000, trips.getAsLong() - tripsBefore, r.runtime());
     }

@@ -259,7 +259,7 @@ final class RunCommand implements Callable<Integer> {
      * Runs with System.out pointed at stderr: standard output carries only the kit's own report, not what test
      * engines print while they run (jqwik 1.10 prints a line of its own on every run, without a line break).
      */
-    private static RunResult engineOutputToStderr(KitRun run) throws IOException {
+    static RunResult engineOutputToStderr(KitRun run) throws IOException {
         PrintStream out = System.out;
         System.setOut(System.err);
         try {
@@ -270,7 +270,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private interface KitRun {
+    interface KitRun {
         RunResult run() throws IOException;
     }
 

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 /**
  * An operation the implementation answered before doing it was refused when it was done. A runtime behind a process may
  * send {@link OldBufferRuntime#create}, {@link OldBufferRuntime#setError}, {@link OldBufferRuntime#fetchError} (when it
- * knows the answer) and {@link OldBufferRuntime#reset} without waiting, so that a try crosses the pipe once; the next
+ * knows the answer), {@link OldBufferRuntime#release} and {@link OldBufferRuntime#reset} without waiting, so that a try crosses the pipe once; the next
  * operation that waits, or {@link OldBufferRuntime#settle()}, then throws this in place of its own answer.
  * {@link #refusal()} is what the operation itself would have thrown, {@link #operation()} names it and
  * {@link #argument()} describes what it was given (a recipe's {@link Fixture#describe()}).
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 public final class DeferredRefusal extends RuntimeException {
 
     /** The operations that may be deferred, by their SPI names. */
-    public enum Operation { CREATE, SET_ERROR, FETCH_ERROR, RESET }
+    public enum Operation { CREATE, SET_ERROR, FETCH_ERROR, RELEASE, RESET }
 
     private final Operation operation;
     private final String argument;

@@ -20,6 +20,7 @@ import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.spi.RuntimeInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -80,6 +81,9 @@ public final class ProcessRuntime implements OldBufferRuntime {
      * empties it), else null: then {@link #fetchError} need not wait for the answer it knows.
      */
     private Optional<PyError> indicator = Optional.empty();
+    /** The bytes at the address the last call returned, as it returned, until the next request (see {@link Wire#WITH_MEMORY}). */
+    private byte[] memoryAfterCall;
+    private long memoryAfterCallAt;
     private volatile boolean closed;
 
     ProcessRuntime(LaunchConfig config) {
@@ -257,9 +261,15 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized CallResult call(Function function, ObjRef object, OutSlots slots) {
-        appendCall(start(Wire.Op.CALL), function, object, slots);
-        CallResult result = readResult(sendCall(() -> describe(function, object, slots)), function, object, slots);
+        boolean withMemory = function.hasOutParameters() && features.contains(Feature.MEMORY_READ);
+        Protocol.encodeCall(start(Wire.Op.CALL), function, object.isNull(), objectNumber(object), slots, withMemory);
+        Protocol.Response r = sendCall(() -> describe(function, object, slots));
+        CallResult result = readResult(r, function, object, slots);
         indicator = result.error();
+        if (withMemory && r.u8() == 1) {
+            memoryAfterCall = r.raw();
+            memoryAfterCallAt = result.buffer();
+        }
         return result;
     }
 
@@ -337,7 +347,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
             throw new IllegalArgumentException("no view held for " + held + " (none was, or it is from before the last reset)");
         }
         start(Wire.Op.RELEASE_VIEW).u32(held.view() & 0xffffffffL);
-        sendCall(() -> "PyBuffer_Release(&view of " + held.object().kind() + ")");
+        String what = "PyBuffer_Release(&view of " + held.object().kind() + ")";
+        post(() -> what, callLimit, callLimitText, DeferredRefusal.Operation.RELEASE, held.toString(), r -> null);
     }
 
     @Override
@@ -383,6 +394,10 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public synchronized byte[] read(long address, int length) {
         if (length == 0) {
             return new byte[0];   // at any address, as the SPI says
+        }
+        long offset = address - memoryAfterCallAt;
+        if (memoryAfterCall != null && offset >= 0 && offset + length <= memoryAfterCall.length) {
+            return Arrays.copyOfRange(memoryAfterCall, (int) offset, (int) offset + length);   // nothing ran since the call
         }
         start(Wire.Op.READ).i64(address).u32(length);
         return send(() -> "read(0x" + Long.toHexString(address) + ", " + length + ")").raw();
@@ -456,6 +471,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     private Protocol.Request start(Wire.Op op) {
+        memoryAfterCall = null;   // any request may change memory
         ensureRunning();
         return request.start(op);
     }
@@ -523,8 +539,14 @@ public final class ProcessRuntime implements OldBufferRuntime {
      */
     private void post(Supplier<String> what, DeferredRefusal.Operation operation, String argument,
                       java.util.function.Function<Protocol.Response, RuntimeException> check) {
+        post(what, config.timeout(), config.timeoutText(), operation, argument, check);
+    }
+
+    /** {@link #post(Supplier, DeferredRefusal.Operation, String, java.util.function.Function)} within {@code limit}. */
+    private void post(Supplier<String> what, Duration limit, String limitText, DeferredRefusal.Operation operation, String argument,
+                      java.util.function.Function<Protocol.Response, RuntimeException> check) {
         try {
-            driver.post(request, what, config.timeout(), config.timeoutText(), r -> {
+            driver.post(request, what, limit, limitText, r -> {
                 RuntimeException refused = refusal(r, what);
                 return refused == null ? check.apply(r)
                         : refused instanceof IllegalStateException ? refused : new DeferredRefusal(operation, argument, refused);

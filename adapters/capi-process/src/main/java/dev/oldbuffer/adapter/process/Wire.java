@@ -76,6 +76,12 @@ final class Wire {
 
     /** Bits of a call's mode byte: which arguments are C NULL. */
     static final int NULL_OBJECT = 1, NULL_BUFFER = 2, NULL_LENGTH = 4;
+    /**
+     * A single call's mode bit, not the C probe's: after a success, the answer carries the bytes at the returned address
+     * (up to {@link #MEMORY_WITH_CALL} of them), which the kit reads next to check them - one round trip fewer.
+     */
+    static final int WITH_MEMORY = 8;
+    static final int MEMORY_WITH_CALL = 4096;
 
     /** Calls per batch frame: bounds the frame size and the time one frame may take. */
     static final int MAX_BATCH = 4096;
@@ -140,6 +146,7 @@ final class Wire {
         }
         py.append("NULL_OBJECT, NULL_BUFFER, NULL_LENGTH = ").append(NULL_OBJECT).append(", ").append(NULL_BUFFER).append(", ")
                 .append(NULL_LENGTH).append('\n');
+        py.append("WITH_MEMORY, MEMORY_WITH_CALL = ").append(WITH_MEMORY).append(", ").append(MEMORY_WITH_CALL).append('\n');
         py.append("CALL_ARGS_FORMAT, RESULT_FORMAT, COUNTS_FORMAT, ACQUIRED_FORMAT = '").append(CALL_ARGS).append("', '").append(RESULT)
                 .append("', '").append(COUNTS).append("', '").append(ACQUIRED).append("'\n");
         py.append("PYBUF_READ, PYBUF_WRITE = ").append(PyBuf.READ).append(", ").append(PyBuf.WRITE).append('\n');

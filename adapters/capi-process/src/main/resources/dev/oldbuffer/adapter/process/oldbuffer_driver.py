@@ -900,7 +900,13 @@ class Driver(object):
     def call(self, r):
         fn, mode, handle, bi, li = CALL_ARGS.unpack_from(r.body, 1)
         o = self.obj(handle) if handle else None
-        return self.encode_result(self.calls.call(fn, o, mode, bi, li))
+        result = self.calls.call(fn, o, mode & ~WITH_MEMORY, bi, li)
+        answer = self.encode_result(result)
+        if not mode & WITH_MEMORY:
+            return answer
+        rc, buf, length = result[:3]   # the kit reads these bytes next: they come with the answer
+        data = self.probe.read(buf & 0xFFFFFFFFFFFFFFFF, length) if rc == 0 and 0 < length <= MEMORY_WITH_CALL and buf else None
+        return answer + (b'\x00' if data is None else b'\x01' + u32_bytes(data))
 
     def call_batch(self, r):
         body = r.body

@@ -1,0 +1,36 @@
+package dev.oldbuffer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code oldbuffer-tck bench}: what it prints, never how fast (the machine decides that), and its usage errors. */
+class BenchCommandTest {
+
+    @Test
+    void printsTheCeilingTheReferenceAndTheirRatio() {
+        Cli cli = Cli.run("bench", "--impl", "reference", "--tries", "3,6", "--rounds", "1");
+        assertThat(cli.exit()).as("stderr: %s", cli.err()).isZero();
+        assertThat(cli.out().lines().toList())
+                .first().asString().startsWith("oldbuffer-tck bench: profile documented, seed 20261127, 3 and 6 tries, median of 1 rounds");
+        assertThat(cli.out()).containsPattern("(?m)^jqwik alone, byte arrays <= 64 \\(the ceiling\\) +([\\d,]+|too short)  -$")
+                .containsPattern("(?m)^the kit against the reference +([\\d,]+|too short)  (\\d+% of the ceiling|-)$")
+                .doesNotContain("round trips");   // the reference makes none
+        assertThat(cli.err()).contains("bench: reference, warming up", "bench: round 1, reference at 3 and 6 tries");
+    }
+
+    @Test
+    void usageErrorsSayWhatToDo() {
+        assertUsage(Cli.run("bench", "--tries", "700"), "oldbuffer-tck: --tries takes two numbers LOW,HIGH with 1 <= LOW < HIGH, e.g. 700,3500");
+        assertUsage(Cli.run("bench", "--tries", "3500,700"), "oldbuffer-tck: --tries takes two numbers LOW,HIGH with 1 <= LOW < HIGH, e.g. 700,3500");
+        assertUsage(Cli.run("bench", "--rounds", "0"), "oldbuffer-tck: --rounds must be at least 1, got 0");
+        assertUsage(Cli.run("bench", "--profile", "all"), "oldbuffer-tck: unknown profile 'all'; known: documented, cpython");
+        assertUsage(Cli.run("bench", "--impl", "nope"), "oldbuffer-tck: unknown implementation 'nope'; available: capi-process, reference");
+    }
+
+    private static void assertUsage(Cli cli, String line) {
+        assertThat(cli.exit()).as("stderr: %s", cli.err()).isEqualTo(Main.USAGE);
+        assertThat(cli.errorLine()).isEqualTo(line);
+        assertThat(cli.out()).isEmpty();
+    }
+}
