@@ -121,6 +121,11 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against " + subject.runtime(), subject.text(),
                     subject.ratioTo(reference, "the reference"));
         }
+        out.println("the runs behind the medians (cases, seconds):");
+        for (Rate r : subject == null ? List.of(ceiling, reference) : List.of(ceiling, reference, subject)) {
+            out.printf(Locale.ROOT, "  %-42s %,9d in %6.2f s, %,9d in %6.2f s%n", r.runtime(), r.low().cases(), r.low().nanos() / 1e9,
+                    r.high().cases(), r.high().nanos() / 1e9);
+        }
         if (Double.isNaN(ceiling.perSecond()) || Double.isNaN(reference.perSecond()) || subject != null && Double.isNaN(subject.perSecond())) {
             out.println("(too short: the run at " + tries[1] + " tries took no longer than the one at " + tries[0]
                     + "; raise --tries for a measurement)");
@@ -200,7 +205,7 @@ final class BenchCommand implements Callable<Integer> {
                 .configurationParameter("jqwik.database", "")
                 .build());
         long nanos = System.nanoTime() - t0;
-        return new Sample(JqwikCeiling.CASES.get() - before, nanos, 0, "jqwik");
+        return new Sample(JqwikCeiling.CASES.get() - before, nanos, 0, "jqwik alone");
     }
 
     private Sample kit(String impl, Map<String, String> opts, Profile p, int n) {

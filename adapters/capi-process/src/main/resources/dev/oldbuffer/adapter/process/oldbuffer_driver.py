@@ -233,6 +233,13 @@ ABI3_MODULE = '_oldbuffer_abi3'
 ABI3_LIMITED_API = '0x03020000'
 
 
+def interpreter_name():
+    """sys.executable, or on a launcher where that is a command line (GraalPy on a JVM) its program and what it is."""
+    if os.path.isfile(sys.executable):
+        return sys.executable
+    return '%s (a command line, not a file: %s)' % (sys.executable.split(' ')[0], platform.python_implementation())
+
+
 def build_probe(cache_root, source_path, abi3=False):
     """Path of the compiled probe; compiled into a temporary directory then renamed, so a cache entry
     is complete or absent. Raises Refusal(UNAVAILABLE) naming what is missing. With abi3, the module of
@@ -253,8 +260,9 @@ def build_probe(cache_root, source_path, abi3=False):
         source += f.read()
     flags = ['-shared', '-fPIC', '-O2', '-Wall', '-Wno-deprecated-declarations'] + (['-DOLDBUFFER_ABI3'] if abi3 else [])
     name = ABI3_MODULE if abi3 else '_oldbuffer_probe'
-    exe = os.path.realpath(sys.executable)
-    key = hashlib.sha256(repr((exe, os.stat(exe).st_mtime, sys.version, ext, include,
+    # What identifies the build, not sys.executable: on GraalPy's JVM launcher that is a whole java command line, not a
+    # file. sys.version carries the build's date (an interpreter rebuilt in place), the cache tag and EXT_SUFFIX its ABI.
+    key = hashlib.sha256(repr((sys.implementation.name, sys.implementation.cache_tag, sys.version, sys.prefix, ext, include,
                                os.stat(os.path.join(include, 'Python.h')).st_mtime, cc, flags)).encode()
                          + source).hexdigest()[:20]
     final_dir = os.path.join(cache_root, key)
@@ -275,7 +283,7 @@ def build_probe(cache_root, source_path, abi3=False):
             raise Refusal(UNAVAILABLE, 'building the probe failed (%s): %s'
                           % (' '.join(cmd), ' | '.join(errors[:3])))
         with open(os.path.join(tmp, 'python.txt'), 'w') as f:
-            f.write('%s\n%s\n' % (exe, sys.version))
+            f.write('%s\n%s\n' % (interpreter_name(), sys.version))
         try:
             os.rename(tmp, final_dir)
         except OSError:
@@ -598,7 +606,7 @@ class Driver(object):
             name = 'CPython' if impl == 'cpython' else impl
             version = platform.python_version()
         facts = [('name', name), ('version', version), ('features', ','.join(self.features)),
-                 ('interpreter', sys.executable), ('probe', self.probe_kind),
+                 ('interpreter', interpreter_name()), ('probe', self.probe_kind),
                  ('probe.path', getattr(self.probe, '__file__', 'ctypes.pythonapi')),
                  ('abi', 'abi3 (Py_LIMITED_API=%s): %s' % (ABI3_LIMITED_API, self.calls.__file__) if self.abi3
                   else 'version-specific'),

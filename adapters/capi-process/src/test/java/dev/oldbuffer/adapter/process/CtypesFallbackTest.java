@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CtypesFallbackTest {
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "PYPY3")
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"PYPY3", "GRAALPY"})
     void callsWorkWithoutTheCProbe(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.PROBE, "ctypes"))) {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");

@@ -49,7 +49,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void identifiesItselfAndDeclaresEveryFeature(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         assertThat(rt.info().name()).isEqualTo(which.isPyPy() ? "PyPy" : "CPython");
@@ -73,7 +73,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void everyFixtureKindRoundTrips(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         byte[] abcdef = ascii("abcdef");
@@ -107,7 +107,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void existingObjectsAreTheVeryObjects(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef base = rt.create(Fixture.bytearray(ascii("abcdef")));
@@ -126,7 +126,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void invalidRecipesAreRefusedWithPythonsMessage(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         Fixture mv = Fixture.memoryview(Fixture.bytes(new byte[6]));
@@ -154,7 +154,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void setItemStoresThroughTheObject(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef ba = rt.create(Fixture.bytearray(ascii("abc")));
@@ -195,7 +195,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void bytesAndArraysAreAccepted(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         CallResult hello = callOnce(rt, AS_CHAR_BUFFER, Fixture.bytes(ascii("hello")));
@@ -206,7 +206,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void objectsWithoutBufferGiveTypeError(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         String[][] cases = {{"str", "str"}, {"int", "int"}, {"None", "NoneType"}};
@@ -224,7 +224,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void nonContiguousMemoryviewsDifferBetweenCPythonAndPyPy(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         Fixture strided = sliced(Fixture.memoryview(Fixture.bytes(ascii("abcdef"))), null, null, 2);
@@ -244,7 +244,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void exporterFailuresPropagateOrBecomeTypeError(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         Fixture failing = Fixture.exporter(ExporterSpec.failing("ValueError"));
@@ -259,7 +259,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void theViewIsReleasedBeforeTheFunctionReturns(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef exporter = rt.create(Fixture.exporter(ExporterSpec.writable(ascii("abc"))));
@@ -282,7 +282,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void nullOutParametersGiveSystemErrorOnCPythonAndCrashPyPy(TestRuntime which) {
         ProcessRuntime rt = which.open(java.util.Map.of());
         try (rt) {
@@ -310,7 +310,7 @@ class ProcessRuntimeTest {
     @ParameterizedTest
     // not on the debug build: it aborts when a call starts with an error set ("succeeded with an exception set"),
     // which this test does on purpose; the conformance run records that as a finding
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "CPYTHON_3_11_DEBUG")
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"CPYTHON_3_11_DEBUG", "GRAALPY"})
     void theErrorIndicatorStaysSetBetweenRequestsUntilFetched(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         CallResult failed = rt.call(AS_CHAR_BUFFER, rt.create(Fixture.integer(1)), OutSlots.sentinels());
@@ -339,7 +339,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TestRuntime.class)
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
     void memoryAtReturnedAddressesCanBeReadAndWritten(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef ba = rt.create(Fixture.bytearray(ascii("abcd")));
@@ -357,7 +357,7 @@ class ProcessRuntimeTest {
     @ParameterizedTest
     // not on the debug build: it aborts when a call starts with an error set ("succeeded with an exception set"),
     // which this test does on purpose; the conformance run records that as a finding
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "CPYTHON_3_11_DEBUG")
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"CPYTHON_3_11_DEBUG", "GRAALPY"})
     void callAllGivesWhatSingleCallsGive(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         List<ObjRef> objects = List.of(rt.create(Fixture.bytes(ascii("abc"))), rt.create(Fixture.str("s")),

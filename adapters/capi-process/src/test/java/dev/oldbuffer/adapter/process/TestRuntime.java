@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The six interpreters the adapter is tested against (CPython 3.11's debug build runs the probe under CPython's own
+ * The interpreters the adapter is tested against (CPython 3.11's debug build runs the probe under CPython's own
  * assertions). An absent one fails its tests with the install hint:
  * CI installs them all, so a silent skip would hide a broken setup.
  */
@@ -21,7 +21,14 @@ enum TestRuntime {
     CPYTHON_3_11_DEBUG("/usr/bin/python3.11d", null, "run ./prepare-and-test, or apt-get install python3.11-dbg"),
     CPYTHON_3_12("cpython-3.12/bin/python3", "cpython-3.12", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
     CPYTHON_3_13("cpython-3.13/bin/python3", "cpython-3.13", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
-    CPYTHON_3_14("cpython-3.14/bin/python3", "cpython-3.14", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources");
+    CPYTHON_3_14("cpython-3.14/bin/python3", "cpython-3.14", "the build unpacks org.bytedeco:cpython into target/runtimes: run mvn generate-test-resources"),
+    /**
+     * GraalPy on a JVM, through the launcher adapters/graalpy-runtime writes (its sys.executable is a java command line,
+     * not a file). Only the conformance runs use it: the adapter's own tests stay on the interpreters they describe.
+     */
+    GRAALPY(System.getProperty("oldbuffer.test.graalpy", "../graalpy-runtime/target/graalpy/bin/graalpy"), null,
+            "the build writes GraalPy's launcher from its Maven artifacts (mvn -pl adapters/graalpy-runtime generate-resources); "
+                    + "it runs on a JDK 21+ at /usr/lib/jvm/temurin-25-jdk-amd64 (or GRAALPY_JAVA=/path/to/java)");
 
     /** Runtimes opened with the default options, shared by the test classes and closed at exit. */
     private static final Map<TestRuntime, ProcessRuntime> SHARED = new EnumMap<>(TestRuntime.class);
@@ -86,6 +93,9 @@ enum TestRuntime {
     ProcessRuntime open(Map<String, String> extra) {
         if (home != null && !Files.isExecutable(runtimesDir().resolve(python))) {
             fail(this + ": " + runtimesDir().resolve(python) + " is missing: " + hint());
+        }
+        if (this == GRAALPY && !Files.isExecutable(Path.of(python))) {
+            fail(this + ": " + Path.of(python).toAbsolutePath() + " is missing: " + hint());
         }
         try {
             return ProcessRuntime.open(options(extra));

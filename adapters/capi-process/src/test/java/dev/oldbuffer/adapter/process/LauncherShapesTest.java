@@ -1,0 +1,90 @@
+package dev.oldbuffer.adapter.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ImplementationUnavailableException;
+import dev.oldbuffer.spi.OutSlots;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shapes {@code python=} takes besides an interpreter's own binary: a script that starts one, and a launcher whose
+ * {@code sys.executable} is a command line rather than a file (GraalPy on a JVM). Each must start and answer; one that
+ * cannot start must say why.
+ */
+class LauncherShapesTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path script(String name, String body) throws IOException {
+        Path script = tmp.resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    private Map<String, String> options(Path python) {
+        return Map.of(LaunchConfig.PYTHON, python.toString(), LaunchConfig.CACHE, tmp.resolve("cache").toString());
+    }
+
+    private static void assertAnswers(ProcessRuntime rt) {
+        CallResult r = rt.call(Function.AS_READ_BUFFER, rt.create(Fixture.bytes(new byte[] {1, 2, 3})), OutSlots.sentinels());
+        assertThat(r.returnValue()).isZero();
+        assertThat(rt.read(r.buffer(), 3)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aScriptThatStartsTheInterpreter() throws IOException {
+        Path launcher = script("python-launcher", "exec python3 \"$@\"");
+        try (ProcessRuntime rt = ProcessRuntime.open(options(launcher))) {
+            assertAnswers(rt);
+            assertThat(rt.info().name()).isEqualTo("CPython");
+        }
+    }
+
+    /**
+     * GraalPy on a JVM reports the whole java command line as sys.executable; a CPython told the same by sitecustomize
+     * stands in for it here (the conformance run drives GraalPy itself). The driver's probe cache must not stat it.
+     */
+    @Test
+    void aLauncherWhoseExecutableIsACommandLine() throws IOException {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("sitecustomize.py"),
+                "import sys\nsys.executable = '/no/such/jdk/bin/java -cp /no/such.jar com.example.PythonMain'\n");
+        Path launcher = script("jvm-like-launcher", "PYTHONPATH=" + site + " exec python3 \"$@\"");
+        try (ProcessRuntime rt = ProcessRuntime.open(options(launcher))) {
+            assertAnswers(rt);
+            assertThat(rt.info().details().get("interpreter")).isEqualTo("/no/such/jdk/bin/java (a command line, not a file: CPython)");
+        }
+    }
+
+    @Test
+    void graalPysJvmLauncher() {
+        try (ProcessRuntime rt = TestRuntime.GRAALPY.open(Map.of())) {
+            assertAnswers(rt);
+            assertThat(rt.info().name()).isEqualTo("graalpy");
+            assertThat(rt.info().details().get("interpreter")).endsWith("java (a command line, not a file: GraalVM)");
+        }
+    }
+
+    /** A launcher that fails before Python runs (here: no JDK) is unavailable, with what it printed. */
+    @Test
+    void aLauncherThatCannotStartSaysWhy() throws IOException {
+        Path launcher = script("broken-launcher", "echo 'launcher: no JDK 21 found at /opt/jdk' >&2; exit 1");
+        assertThatThrownBy(() -> ProcessRuntime.open(options(launcher)))
+                .isInstanceOf(ImplementationUnavailableException.class)
+                .hasMessageContaining("could not start the driver")
+                .hasMessageContaining("exited with code 1")
+                .hasMessageContaining("launcher: no JDK 21 found at /opt/jdk");
+    }
+}
