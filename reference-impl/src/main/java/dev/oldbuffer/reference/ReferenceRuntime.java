@@ -282,6 +282,12 @@ public class ReferenceRuntime implements OldBufferRuntime {
         return 1 + interpreter.references().heldByViews(exporter);
     }
 
+    /** One reference per object in the table, plus every reference the calls hold ({@link References#total()}). */
+    @Override
+    public long totalRefCount() {
+        return objects.size() + interpreter.references().total();
+    }
+
     @Override
     public void close() {
         if (!closed) {

@@ -306,6 +306,13 @@ public final class Subject {
         return count;
     }
 
+    /** Every reference the interpreter holds ({@link Feature#TOTAL_REFCOUNT}); only a difference between two readings means something. */
+    public long totalRefCount() {
+        long count = waited(runtime::totalRefCount);
+        log(() -> "total reference count: " + count);
+        return count;
+    }
+
     public ExportCounts exportCounts(ObjRef exporter) {
         ExportCounts c = waited(() -> runtime.exportCounts(exporter));
         log(() -> "counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags());

@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 public final class References {
 
     private final Map<BufferExporter, Integer> heldByViews = new IdentityHashMap<>();
+    /** References held on objects no view owns: none in a correct implementation (see {@link #keep}). */
+    private int kept;
 
     /** {@code Py_INCREF(view.obj)}; nothing for a view without an object. */
     public void incref(BufferExporter obj) {
@@ -37,8 +39,22 @@ public final class References {
         return obj == null ? 0 : heldByViews.getOrDefault(obj, 0);
     }
 
+    /**
+     * A reference the interpreter keeps on an object of its own making (an exception, a temporary view) past the call:
+     * what a leak looks like to the total count. No correct call makes one.
+     */
+    public void keep() {
+        kept++;
+    }
+
+    /** Every reference the calls hold now: the views' on their exporters and the kept ones. */
+    public int total() {
+        return heldByViews.values().stream().mapToInt(Integer::intValue).sum() + kept;
+    }
+
     /** Forgets every object (the runtime was reset). */
     public void clear() {
         heldByViews.clear();
+        kept = 0;
     }
 }

@@ -45,6 +45,11 @@ public enum Feature {
     C_MEMORY,
     /** {@link OldBufferRuntime#refCount} reads an object's reference count. */
     REFCOUNTS,
+    /**
+     * {@link OldBufferRuntime#totalRefCount} reads the interpreter's count of every reference it holds (a CPython debug
+     * build's {@code sys.gettotalrefcount()}).
+     */
+    TOTAL_REFCOUNT,
     /** {@code array('w')} ({@code Py_UCS4}, Python 3.13+) can be created. */
     ARRAY_UCS4,
     /** {@code memoryview.cast('e')} (half floats, Python 3.12+) is available. */

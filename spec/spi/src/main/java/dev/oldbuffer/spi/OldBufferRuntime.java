@@ -124,6 +124,14 @@ public interface OldBufferRuntime extends AutoCloseable {
     }
 
     /**
+     * Every reference the interpreter holds, on every object ({@link Feature#TOTAL_REFCOUNT}; {@code sys.gettotalrefcount()}
+     * on a CPython debug build). As with {@link #refCount}, only a difference between two readings means something.
+     */
+    default long totalRefCount() {
+        throw new UnsupportedOperationException(info() + " does not count every reference (Feature.TOTAL_REFCOUNT)");
+    }
+
+    /**
      * Makes one of the calls the page recommends instead of the four functions ({@link Feature#NEW_BUFFER_API}). A view
      * it leaves held ({@link Acquisition#holdsView()}) keeps the object exported until {@link #release} or
      * {@link #reset()}. The error the call sets is fetched and cleared into the result.

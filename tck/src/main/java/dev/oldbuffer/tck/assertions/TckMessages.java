@@ -74,6 +74,10 @@ public final class TckMessages {
         return shouldHave(context, call, "leave the object's reference count changed by", "0", change);
     }
 
+    public static SpecViolation shouldKeepTheTotalReferenceCount(String context, Object call, String change) {
+        return shouldHave(context, call, "leave the interpreter's total reference count changed by", "0", change);
+    }
+
     public static SpecViolation shouldRequest(String context, Object call, String expectedFlags, String actualFlags) {
         return shouldHave(context, call, "request a view with flags", expectedFlags, actualFlags);
     }

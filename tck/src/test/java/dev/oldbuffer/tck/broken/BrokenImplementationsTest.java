@@ -63,10 +63,10 @@ class BrokenImplementationsTest {
                     "write46 write40 write42 write43 write26 write24 write07 write08 write10 write31 write32",
                     "write07", outcome(TckMessages.shouldSetError("", "", "TypeError", "BufferError: Object is not writable.")))),
             Map.entry(Defect.VIEW_NEVER_RELEASED, new Expected(
-                    "char35 char37 char38 char48 check35 read35 read38 write35 write36 char47 check19 read48 write49 char46 check18 read47 write48 char34 read34 check34 write34 check07 read22 write15 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
+                    "char39 read39 check37 write38 char35 char37 char38 char48 check35 read35 read38 write35 write36 char47 check19 read48 write49 char46 check18 read47 write48 char34 read34 check34 write34 check07 read22 write15 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 0 released")))),
             Map.entry(Defect.RELEASED_TWICE, new Expected(
-                    "char48 read38 char46 check18 read47 write48 char34 read34 check34 write34 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
+                    "char39 read39 check37 write38 char48 read38 char46 check18 read47 write48 char34 read34 check34 write34 char40 char44 check40 check44 read40 read44 write40 write43 write45 char25 char27 check13 check14 read26 read28 write25 write27 char15 char16 read15 read16 check08 write13 write14 char33 read33 check33 write33",
                     "char15", outcome(TckMessages.shouldRelease("", "", "acquires == releases", "1 acquired, 2 released")))),
             Map.entry(Defect.POINTER_TO_A_COPY, new Expected(
                     "char35 read35 write35 char46 read47 write48 char45 read46 write47 char29 read45 write29 char28 read29 write28 char25 char27 read26 read28 write25 write27 write23 char04 char06 read04 read06 read22 write04 write05 write15 char33 read33 write33",
@@ -128,8 +128,11 @@ class BrokenImplementationsTest {
                     "char35 read35 write35 char45 read46 write47 char03 read03 write03 write04",
                     "char45", outcome(TckMessages.shouldSetLength("", "", 16, 4)))),
             Map.entry(Defect.DECREF_FORGOTTEN, new Expected(
-                    "char34 read34 check34 write34",
+                    "char34 read34 check34 write34 char39 read39 check37 write38",
                     "char34", outcome(TckMessages.shouldKeepTheReferenceCount("", "", "+1")))),
+            Map.entry(Defect.EXCEPTION_KEPT, new Expected(
+                    "char39 read39 write38",
+                    "char39", outcome(TckMessages.shouldKeepTheTotalReferenceCount("", "", "+1")))),
             Map.entry(Defect.OWNERLESS_REFUSED, new Expected(
                     "char35 check35 read35 write35 char29 read45 check16 write29 char02 char03 char04 char30 check30 check32 read02 read03 read04 read30 write02 write03 write04 write05 write30",
                     "char29", outcome(TckMessages.shouldReturn("", "", 0, -1)))),

@@ -260,6 +260,12 @@ public abstract class BrokenProvider implements RuntimeProvider {
         }
     }
 
+    public static final class ExceptionKept extends BrokenProvider {
+        public ExceptionKept() {
+            super(Defect.EXCEPTION_KEPT);
+        }
+    }
+
     public static final class WStarKeepsTheError extends BrokenProvider {
         public WStarKeepsTheError() {
             super(Defect.W_STAR_KEEPS_THE_ERROR);

@@ -345,6 +345,17 @@ enum Defect {
                 }
             })),
 
+    EXCEPTION_KEPT("exception-kept", Profile.DOCUMENTED,
+            "a failing call keeps a reference to the TypeError it raises (kept for the next failure, never dropped), so "
+                    + "every refusal leaks one object, which no single object's count shows: only the interpreter's total",
+            () -> functions(new DocumentedFunctions() {
+                @Override
+                protected int fail(Interpreter interp, String message) {
+                    interp.references().keep();
+                    return super.fail(interp, message);
+                }
+            })),
+
     OWNERLESS_REFUSED("ownerless-refused", Profile.DOCUMENTED,
             "the getters resolve a memoryview to the object that owns its memory and refuse one that has none, so "
                     + "memoryviews over C memory (PyMemoryView_FromMemory) are refused",

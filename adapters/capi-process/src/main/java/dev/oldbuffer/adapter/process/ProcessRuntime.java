@@ -251,6 +251,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     @Override
+    public synchronized long totalRefCount() {
+        start(Wire.Op.TOTAL_REF_COUNT);
+        return send(() -> "totalRefCount()").in.getLong();
+    }
+
+    @Override
     public synchronized ExportCounts exportCounts(ObjRef exporter) {
         start(Wire.Op.EXPORT_COUNTS).u32(objectNumber(exporter));
         Protocol.Response r = send(() -> "exportCounts(" + exporter + ")");

@@ -33,6 +33,8 @@ final class Wire {
         ACQUIRE(20), RELEASE_VIEW(21), CHECK_BUFFER(22),
         /** The contents of several objects in one frame (a stateful try's invariant). */
         CONTENTS_BATCH(23),
+        /** sys.gettotalrefcount() of a debug build. */
+        TOTAL_REF_COUNT(24),
         /** Test hooks: a hang, a crash, a broken stream. */
         SLEEP(15), CRASH(16), DESYNC(17);
 

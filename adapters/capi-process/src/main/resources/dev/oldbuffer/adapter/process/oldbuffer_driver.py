@@ -509,6 +509,8 @@ class Driver(object):
         self.error_cache = {}
         self.desync = None
         self.features = list(FEATURES_C if probe_kind == 'c-extension' else FEATURES_CTYPES)
+        if hasattr(sys, 'gettotalrefcount'):   # a debug build (Py_REF_DEBUG) counts every reference
+            self.features.append('TOTAL_REFCOUNT')
         try:
             import array
             self.array = array
@@ -548,7 +550,7 @@ class Driver(object):
             TRY_RELEASE: self.try_release, EXPORT_COUNTS: self.export_counts, RESET: self.reset,
             SLEEP: self.sleep, CRASH: self.crash, DESYNC: self.desync_on_purpose, FILE_CONTENTS: self.file_contents,
             REF_COUNT: self.ref_count, ACQUIRE: self.acquire, RELEASE_VIEW: self.release_view,
-            CHECK_BUFFER: self.check_buffer, CONTENTS_BATCH: self.contents_batch,
+            CHECK_BUFFER: self.check_buffer, CONTENTS_BATCH: self.contents_batch, TOTAL_REF_COUNT: self.total_ref_count,
         }
         self.views = {}   # the views replacement calls left held, by number; released on reset
         self.next_view = 1
@@ -868,6 +870,12 @@ class Driver(object):
         if not self.is_exporter(o):
             raise Refusal(ILLEGAL_ARGUMENT, '%s is not an exporter' % type(o).__name__)
         return COUNTS.pack(*self.probe.exporter_counts(o))
+
+    def total_ref_count(self, r):
+        """sys.gettotalrefcount(), read between requests: what serving one holds is gone by then."""
+        if not hasattr(sys, 'gettotalrefcount'):
+            raise Refusal(UNSUPPORTED, 'this interpreter does not count every reference (not a debug build)')
+        return I64.pack(sys.gettotalrefcount())
 
     def ref_count(self, r):
         o = self.obj(r.u32())

@@ -37,6 +37,9 @@ class CtypesFallbackTest {
             if (TestRuntime.atLeast(rt, 13)) {
                 expected.add(Feature.ARRAY_UCS4);
             }
+            if (which == TestRuntime.CPYTHON_3_11_DEBUG) {   // sys.gettotalrefcount: no C needed either
+                expected.add(Feature.TOTAL_REFCOUNT);
+            }
             assertThat(rt.features()).isEqualTo(expected);
 
             ObjRef hello = rt.create(Fixture.bytes("hello".getBytes()));

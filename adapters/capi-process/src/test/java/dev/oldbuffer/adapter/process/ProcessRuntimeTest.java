@@ -63,6 +63,9 @@ class ProcessRuntimeTest {
         if (!TestRuntime.atLeast(rt, 13)) {
             every.remove(Feature.ARRAY_UCS4);
         }
+        if (which != TestRuntime.CPYTHON_3_11_DEBUG) {   // only a debug build counts every reference
+            every.remove(Feature.TOTAL_REFCOUNT);
+        }
         assertThat(rt.features()).isEqualTo(every);
         switch (which) {
             case CPYTHON_3_12 -> assertThat(rt.info().version()).startsWith("3.12.");
@@ -123,6 +126,21 @@ class ProcessRuntimeTest {
         rt.reset();
         assertThatThrownBy(() -> rt.create(Fixture.memoryview(new Fixture.Existing(base))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stale");
+    }
+
+    /** The debug build's total count sees what a call would leak: here an object the driver keeps, and its release. */
+    @org.junit.jupiter.api.Test
+    void theTotalReferenceCountSeesEveryObjectKept() {
+        ProcessRuntime rt = TestRuntime.CPYTHON_3_11_DEBUG.shared();
+        assertThat(rt.features()).contains(Feature.TOTAL_REFCOUNT);
+        long before = rt.totalRefCount();
+        assertThat(rt.totalRefCount()).as("reading it changes nothing").isEqualTo(before);
+        rt.create(Fixture.bytearray(ascii("kept")));
+        assertThat(rt.totalRefCount()).isGreaterThan(before);
+        rt.reset();
+        assertThat(rt.totalRefCount()).isEqualTo(before);
+        assertThatThrownBy(() -> TestRuntime.PYTHON3.shared().totalRefCount()).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("not a debug build");
     }
 
     @ParameterizedTest
