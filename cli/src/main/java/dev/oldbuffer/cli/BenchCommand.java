@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "documented or cpython; default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--tries", defaultValue = "700,3500", split = ",", paramLabel = "LOW,HIGH",
+    @Option(names = "--tries", defaultValue = "700,3500", split = ",", paramLabel = "LOW,HIGH", hideParamSyntax = true,
             description = "The two tries per property whose difference is measured; default: ${DEFAULT-VALUE}.")
     int[] tries;
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,8 @@ import java.util.function.Supplier;
  * <p>Requests are numbered and the driver echoes the number, and bytes that arrive while no request is
  * waiting are refused: a desynchronised stream kills the child with a {@link ProtocolError} instead of pairing
  * a request with another one's answer. Exchanges are serialised, so an instance shared between threads still
- * keeps one request in flight.
+ * keeps one request in flight at a time - or, with {@link #post}, a row of requests whose answers are known in advance
+ * and read in order before the next one's.
  */
 final class DriverProcess implements AutoCloseable {
 
@@ -219,7 +221,7 @@ final class DriverProcess implements AutoCloseable {
      * buffer for the next exchange, so that a try's requests cross the pipe in one write.
      */
     synchronized void post(Protocol.Request request, Supplier<String> what, Duration limit, String limitText,
-                           java.util.function.Function<Protocol.Response, RuntimeException> answer) {
+                           Function<Protocol.Response, RuntimeException> answer) {
         if (dead) {
             throw new IllegalStateException("the interpreter has died; restart it");
         }
@@ -281,7 +283,7 @@ final class DriverProcess implements AutoCloseable {
 
     /** A request sent without waiting, and what to do with its answer. */
     private record Posted(int number, Supplier<String> what, Duration limit, String limitText,
-                          java.util.function.Function<Protocol.Response, RuntimeException> answer) {
+                          Function<Protocol.Response, RuntimeException> answer) {
     }
 
     /** Bytes waiting on the child's stdout; -1 when the stream is closed (the child died). */

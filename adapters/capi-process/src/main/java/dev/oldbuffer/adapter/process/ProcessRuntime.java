@@ -37,6 +37,12 @@ import org.apiguardian.api.API;
  * by a small C extension. A crash or a hang of the interpreter becomes a {@link RuntimeFailure}; the next
  * operation starts a fresh interpreter, and references to objects of the old one are refused as stale.
  *
+ * <p>Operations whose answer is known here - building an object (the object number is chosen here), reset, setting
+ * the error indicator, a fetch of the error the last call reported, {@code PyBuffer_Release} - are sent without waiting
+ * and travel with the next request that needs an answer (see {@link DriverProcess#post}); a refusal among them comes
+ * back from that request as a {@link DeferredRefusal}, and {@link #settle()} waits for them all. A call's answer
+ * carries the bytes at the address it returned, which the kit reads next.
+ *
  * <p>An {@link ObjRef} handle carries a generation (upper 32 bits, bumped by every reset and restart) and the
  * driver's object number (lower 32 bits).
  *
