@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -219,10 +218,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         };
-        LongSupplier trips = ProcessRuntime::roundTrips;
         TckRunner runner = new TckRunner(new TckConfig(impl, opts, p)).listener(count).seed(Long.toString(seed))
                 .parameter(PropertySettings.TRIES, Integer.toString(n));
-        long tripsBefore = trips.getAsLong();
+        long tripsBefore = ProcessRuntime.roundTrips();
         RunResult r;
         try {
             r = RunCommand.engineOutputToStderr(runner::run);
@@ -230,6 +228,6 @@ final class BenchCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException(e);
         }
         // the launcher's time: without opening the implementation to learn its name, which the runner does first
-        return new Sample(cases.get(), r.durationMillis() * 1_000_000, trips.getAsLong() - tripsBefore, r.runtime());
+        return new Sample(cases.get(), r.durationMillis() * 1_000_000, ProcessRuntime.roundTrips() - tripsBefore, r.runtime());
     }
 }

@@ -69,8 +69,14 @@ public final class OldBufferTck implements ExecutionCondition, BeforeEachCallbac
     @Override
     public void afterTestExecution(ExtensionContext context) {
         Subject subject = context.getStore(NS).get(Subject.class, Subject.class);
-        if (subject != null && context.getExecutionException().isEmpty()) {
-            subject.settle();   // a test is over once what it asked for is done
+        if (subject != null) {   // a test is over once what it asked for is done, failed or not: nothing crosses into the next
+            try {
+                subject.settle();
+            } catch (AssertionError | RuntimeException e) {
+                if (context.getExecutionException().isEmpty()) {
+                    throw e;
+                }   // the test's own failure stands
+            }
         }
         boolean failed = context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent();
         if (subject != null && failed && !subject.transcript().isBlank()) {

@@ -167,7 +167,7 @@ public final class Subject {
     }
 
     public Optional<PyError> fetchError() {
-        Optional<PyError> e = waited(() -> runtime.fetchError());
+        Optional<PyError> e = waited(runtime::fetchError);
         log(() -> "PyErr_Fetch() -> " + e.map(PyError::toString).orElse("nothing"));
         return e;
     }

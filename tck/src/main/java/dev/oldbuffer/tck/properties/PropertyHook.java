@@ -202,16 +202,20 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         return result;
     }
 
-    /** A try is over once what it asked for is done: what the runtime did after answering early may still fail it. */
+    /**
+     * A try is over once what it asked for is done: what the runtime did after answering early may still fail it. A try
+     * that failed already is settled too, so that nothing it left in flight is reported by the next; its own failure
+     * stands.
+     */
     private static TryExecutionResult settled(TryExecutionResult result, Optional<Subject> subject) {
-        if (subject.isEmpty() || result.isFalsified()) {
+        if (subject.isEmpty()) {
             return result;
         }
         try {
             subject.get().settle();
             return result;
         } catch (AssertionError | RuntimeException e) {
-            return TryExecutionResult.falsified(e);
+            return result.isFalsified() ? result : TryExecutionResult.falsified(e);
         }
     }
 

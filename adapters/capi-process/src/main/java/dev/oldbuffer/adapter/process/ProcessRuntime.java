@@ -274,7 +274,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     @Override
     public synchronized CallResult call(Function function, ObjRef object, OutSlots slots) {
         boolean withMemory = function.hasOutParameters() && features.contains(Feature.MEMORY_READ);
-        Protocol.encodeCall(start(Wire.Op.CALL), function, object.isNull(), objectNumber(object), slots, withMemory);
+        appendCall(start(Wire.Op.CALL), function, object, slots, withMemory);
         Protocol.Response r = sendCall(() -> describe(function, object, slots));
         CallResult result = readResult(r, function, object, slots);
         indicator = result.error();
@@ -293,7 +293,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + Wire.MAX_BATCH));
             start(Wire.Op.CALL_BATCH).u32(chunk.size());
             for (Call c : chunk) {
-                appendCall(request, c.function(), c.object(), c.slots());
+                appendCall(request, c.function(), c.object(), c.slots(), false);
             }
             int base = from;
             Protocol.Response r = send(() -> {
@@ -311,8 +311,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
         return results;
     }
 
-    private void appendCall(Protocol.Request r, Function function, ObjRef object, OutSlots slots) {
-        Protocol.encodeCall(r, function, object.isNull(), objectNumber(object), slots);
+    private void appendCall(Protocol.Request r, Function function, ObjRef object, OutSlots slots, boolean withMemory) {
+        Protocol.encodeCall(r, function, object.isNull(), objectNumber(object), slots, withMemory);
     }
 
     private static CallResult readResult(Protocol.Response r, Function function, ObjRef object, OutSlots slots) {

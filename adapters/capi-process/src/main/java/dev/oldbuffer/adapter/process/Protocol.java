@@ -185,12 +185,10 @@ final class Protocol {
         });
     }
 
-    /** Appends a call's fixed arguments, {@link Wire#CALL_ARGS}: function, mode (which arguments are NULL), object, slots. */
-    static void encodeCall(Request r, Function function, boolean nullObject, long objectNumber, OutSlots slots) {
-        encodeCall(r, function, nullObject, objectNumber, slots, false);
-    }
-
-    /** {@link #encodeCall} of a single call; {@code withMemory} asks for the bytes at the returned address ({@link Wire#WITH_MEMORY}). */
+    /**
+     * Appends a call's fixed arguments, {@link Wire#CALL_ARGS}: function, mode (which arguments are NULL), object, slots;
+     * {@code withMemory} (single calls only) asks for the bytes at the returned address ({@link Wire#WITH_MEMORY}).
+     */
     static void encodeCall(Request r, Function function, boolean nullObject, long objectNumber, OutSlots slots, boolean withMemory) {
         int mode = (nullObject ? Wire.NULL_OBJECT : 0) | (slots.bufferIsNull() ? Wire.NULL_BUFFER : 0)
                 | (slots.lengthIsNull() ? Wire.NULL_LENGTH : 0) | (withMemory ? Wire.WITH_MEMORY : 0);

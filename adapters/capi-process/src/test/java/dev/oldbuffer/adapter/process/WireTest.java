@@ -39,7 +39,7 @@ class WireTest {
     void aCallIsEncodedInTheLayoutTheDriverUnpacks() {
         Protocol.Request r = new Protocol.Request().start(Wire.Op.CALL);
         int before = r.size();
-        Protocol.encodeCall(r, Function.AS_WRITE_BUFFER, false, 7, OutSlots.nullBuffer());
+        Protocol.encodeCall(r, Function.AS_WRITE_BUFFER, false, 7, OutSlots.nullBuffer(), false);
         assertThat(r.size() - before).isEqualTo(structSize(Wire.CALL_ARGS));
         assertThat(structSize(Wire.RESULT)).isEqualTo(21);
     }
