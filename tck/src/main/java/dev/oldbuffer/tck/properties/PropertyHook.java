@@ -40,6 +40,7 @@ import net.jqwik.api.lifecycle.Store;
 import net.jqwik.api.lifecycle.TryExecutionResult;
 import net.jqwik.api.lifecycle.TryExecutor;
 import net.jqwik.api.lifecycle.TryLifecycleContext;
+import net.jqwik.engine.execution.lifecycle.PlainExecutionResult;
 import org.apiguardian.api.API;
 
 /**
@@ -122,8 +123,9 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
         TckReporting.label(assertions, config, runtime.info());
         Optional<NotApplicable> missing = Gate.missingFeatures(method, runtime);
         if (missing.isPresent()) {
-            // thrown from here jqwik would report a failure: answer "aborted" without running a try
-            return new NotRun(missing.get());
+            // thrown from here jqwik would report a failure: answer "aborted" without running a try, in the engine's own
+            // result type (jqwik logs a warning for any other implementation)
+            return PlainExecutionResult.aborted(missing.get(), (String) null);
         }
 
         PropertySettings settings = config.properties();
@@ -258,19 +260,6 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
             this.runtime = runtime;
             this.assertions = assertions;
         }
-    }
-
-    /** The result of a property that did not run because a feature is missing: aborted, hence not applicable. */
-    private record NotRun(NotApplicable reason) implements PropertyExecutionResult {
-        @Override public Optional<String> seed() { return Optional.empty(); }
-        @Override public Optional<List<Object>> falsifiedParameters() { return Optional.empty(); }
-        @Override public Status status() { return Status.ABORTED; }
-        @Override public Optional<Throwable> throwable() { return Optional.of(reason); }
-        @Override public int countChecks() { return 0; }
-        @Override public int countTries() { return 0; }
-        @Override public Optional<FalsifiedSample> originalSample() { return Optional.empty(); }
-        @Override public Optional<ShrunkFalsifiedSample> shrunkSample() { return Optional.empty(); }
-        @Override public PropertyExecutionResult mapTo(Status newStatus, Throwable throwable) { return this; }
     }
 
     /** Ends shrinking at the kit's bound; never reaches a report (see {@link #aroundTry}). */
