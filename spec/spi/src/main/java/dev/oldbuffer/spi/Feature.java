@@ -60,5 +60,11 @@ public enum Feature {
      * The calls the page recommends instead ({@link Replacement}): {@link OldBufferRuntime#acquire},
      * {@link OldBufferRuntime#release} and {@link OldBufferRuntime#checkBuffer}.
      */
-    NEW_BUFFER_API
+    NEW_BUFFER_API,
+    /**
+     * The formats whose size is the C data model's, {@link Typecodes#LP64_FORMATS} ({@code long}, {@code size_t}, pointers),
+     * are 8 bytes, as on every 64-bit build the kit's recipes are written for. A 32-bit build (WebAssembly's wasm32, where
+     * they are 4) lacks it: the tries whose recipes use them do not run there.
+     */
+    LP64_ITEM_SIZES
 }

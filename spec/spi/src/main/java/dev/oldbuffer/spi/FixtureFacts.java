@@ -34,18 +34,24 @@ final class FixtureFacts {
         @Override public List<Fixture> largeMap(Fixture.LargeMap f) { return List.of(); }
     };
 
+    /** {@code kind}, and {@link Feature#LP64_ITEM_SIZES} where {@code code}'s size is the data model's. */
+    private static Set<Feature> sized(char code, Feature kind) {
+        return Typecodes.LP64_FORMATS.indexOf(code) >= 0 ? Set.of(kind, Feature.LP64_ITEM_SIZES) : Set.of(kind);
+    }
+
     /** The features a kind needs by itself, before its parts'. */
     static final Fixture.Visitor<Set<Feature>> OWN_FEATURES = new Fixture.Visitor<>() {
         @Override public Set<Feature> bytes(Fixture.Bytes f) { return Set.of(); }
         @Override public Set<Feature> byteArray(Fixture.ByteArray f) { return Set.of(); }
         @Override public Set<Feature> arrayOf(Fixture.ArrayOf f) {
-            return f.typecode() == Typecodes.UCS4_TYPECODE ? Set.of(Feature.ARRAY_MODULE, Feature.ARRAY_UCS4) : Set.of(Feature.ARRAY_MODULE);
+            return f.typecode() == Typecodes.UCS4_TYPECODE ? Set.of(Feature.ARRAY_MODULE, Feature.ARRAY_UCS4)
+                    : sized(f.typecode(), Feature.ARRAY_MODULE);
         }
         @Override public Set<Feature> memoryView(Fixture.MemoryView f) { return Set.of(); }
         @Override public Set<Feature> sliced(Fixture.Sliced f) { return Set.of(); }
         @Override public Set<Feature> cast(Fixture.Cast f) {
             return f.format().charAt(0) == Typecodes.HALF_FLOAT_FORMAT ? Set.of(Feature.MEMORYVIEW_CAST, Feature.HALF_FLOAT_CAST)
-                    : Set.of(Feature.MEMORYVIEW_CAST);
+                    : sized(f.format().charAt(0), Feature.MEMORYVIEW_CAST);
         }
         @Override public Set<Feature> readOnly(Fixture.ReadOnly f) { return Set.of(); }
         @Override public Set<Feature> released(Fixture.Released f) { return Set.of(); }

@@ -4,7 +4,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import org.apiguardian.api.API;
 
-/** Item sizes of the struct/array format codes the kit uses, as on a 64-bit Linux (LP64) build. */
+/**
+ * Item sizes of the struct/array format codes the kit uses, as on a 64-bit Linux (LP64) build: a recipe with one of
+ * {@link #LP64_FORMATS} needs {@link Feature#LP64_ITEM_SIZES}.
+ */
 @API(status = STABLE, since = "0.1")
 public final class Typecodes {
     /**
@@ -18,6 +21,9 @@ public final class Typecodes {
     public static final String CAST_FORMATS = "bBchHiIlLqQfd?nNP";
     /** {@code memoryview.cast('e')}: half floats, Python 3.12+ ({@link Feature#HALF_FLOAT_CAST}). */
     public static final char HALF_FLOAT_FORMAT = 'e';
+
+    /** The codes whose size is the C data model's ({@code long}, {@code size_t}, {@code void *}): 8 here, 4 on wasm32. */
+    public static final String LP64_FORMATS = "lLnNP";
 
     private Typecodes() {
     }

@@ -68,7 +68,7 @@ public class OldBufferDomain extends DomainContextBase {
         return Arbitraries.of(chars(Typecodes.ARRAY_TYPECODES + Typecodes.UCS4_TYPECODE));
     }
 
-    /** The typecodes every runtime with the array module has. */
+    /** The typecodes every runtime with the array module has (those of {@link Typecodes#LP64_FORMATS} at another size on wasm32). */
     public Arbitrary<Character> everyRuntimesArrayTypecodes() {
         return Arbitraries.of(chars(Typecodes.ARRAY_TYPECODES));
     }

@@ -41,12 +41,39 @@ import java.util.function.Supplier;
  */
 final class DriverProcess implements AutoCloseable {
 
-    /** Python 3.9+ check in syntax any Python parses, then the driver's main. */
+    /**
+     * Python 3.9+ check in syntax any Python parses; then the driver's files, which the kit sends first on standard input
+     * ({@link DriverFiles#send}), written into a folder of the interpreter's own when it cannot see the cache (a
+     * WebAssembly interpreter sees only its own file system); then the driver's main.
+     */
     private static final String BOOTSTRAP = """
             import sys
             if sys.version_info < (3, 9):
                 sys.stderr.write('oldbuffer-tck needs Python 3.9 or later, found %s\\n' % sys.version.split()[0])
                 sys.exit(3)
+            import os, struct
+            def exactly(n):
+                data = b''
+                while len(data) < n:
+                    chunk = os.read(0, n - len(data))
+                    if not chunk:
+                        sys.exit(4)
+                    data += chunk
+                return data
+            files = exactly(struct.unpack('>I', exactly(4))[0])
+            if not os.path.isfile(os.path.join(sys.argv[1], 'oldbuffer_driver.py')):
+                import tempfile
+                sys.argv[1] = tempfile.mkdtemp(prefix='oldbuffer-driver-')
+                at, (count,) = 4, struct.unpack_from('>I', files)
+                for _ in range(count):
+                    name_size, = struct.unpack_from('>I', files, at)
+                    name = files[at + 4:at + 4 + name_size].decode()
+                    size, = struct.unpack_from('>I', files, at + 4 + name_size)
+                    at += 8 + name_size
+                    with open(os.path.join(sys.argv[1], name), 'wb') as f:
+                        f.write(files[at:at + size])
+                    at += size
+            del files
             sys.path.insert(0, sys.argv[1])
             import oldbuffer_driver
             oldbuffer_driver.main(sys.argv[1:])
@@ -138,7 +165,13 @@ final class DriverProcess implements AutoCloseable {
             Protocol.Response hello;
             synchronized (driver) {
                 Deadline startup = Deadline.in(config.startup(), config.startupText());
-                driver.armed.set(startup);
+                driver.armed.set(startup);   // the watchdog guards the write too: a child may never read
+                try {
+                    DriverFiles.send(driver.out);
+                    driver.out.flush();
+                } catch (IOException e) {
+                    // the child is gone: receiving the greeting reports how (its exit code and stderr)
+                }
                 hello = driver.receive(0, startup, () -> "start-up");
             }
             if (hello.status == Wire.Status.UNAVAILABLE.code) {

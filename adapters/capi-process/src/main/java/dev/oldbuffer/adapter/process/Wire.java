@@ -6,6 +6,7 @@ import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.PyBuf;
 import dev.oldbuffer.spi.Replacement;
+import dev.oldbuffer.spi.Typecodes;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -178,7 +179,8 @@ final class Wire {
         for (ExporterSpec.RuleBreak rule : ExporterSpec.RuleBreak.values()) {
             py.append('\'').append(rule.name()).append("', ");
         }
-        py.append(")\nFEATURES = (");
+        py.append(")\n# the formats whose size is the C data model's (Feature.LP64_ITEM_SIZES)\nLP64_FORMATS = '")
+                .append(Typecodes.LP64_FORMATS).append("'\nFEATURES = (");
         for (Feature f : Feature.values()) {
             py.append('\'').append(f.name()).append("', ");
         }

@@ -237,6 +237,8 @@ def interpreter_name():
     """sys.executable, or on a launcher where that is a command line (GraalPy on a JVM) its program and what it is."""
     if os.path.isfile(sys.executable):
         return sys.executable
+    if sys.platform == 'emscripten':   # the host's launcher, which the WebAssembly file system does not hold
+        return '%s (WebAssembly: %s)' % (sys.executable, platform.platform())
     return '%s (a command line, not a file: %s)' % (sys.executable.split(' ')[0], platform.python_implementation())
 
 
@@ -245,6 +247,8 @@ def build_probe(cache_root, source_path, abi3=False):
     is complete or absent. Raises Refusal(UNAVAILABLE) naming what is missing. With abi3, the module of
     the calls alone against the limited API of 3.2, named as an abi3 wheel names it (.abi3.so)."""
     import shutil, subprocess, tempfile   # only when building: keeps a cached start-up short
+    if sys.platform == 'emscripten':
+        raise MissingTool('a C extension for WebAssembly needs the Emscripten toolchain Pyodide was built with')
     ext = '.abi3.so' if abi3 else sysconfig.get_config_var('EXT_SUFFIX') or '.so'
     include = find_include_dir()
     if include is None:
@@ -331,7 +335,18 @@ class CtypesProbe(object):
         self.Py_buffer = Py_buffer
         self.is_contiguous = api.PyBuffer_IsContiguous
         self.is_contiguous.argtypes = [vp, ctypes.c_char]
+        # The fixed arguments declared, so that ctypes makes a variadic call: where variadic arguments go elsewhere than
+        # fixed ones (WebAssembly, Apple's arm64), a call made as if all were fixed parses garbage.
+        self.parse_tuple = api.PyArg_ParseTuple
+        self.parse_tuple.argtypes = [ctypes.py_object, ctypes.c_char_p]
         libc = ctypes.CDLL(None, use_errno=True)
+        if sys.platform == 'emscripten':
+            # WebAssembly: one linear memory and no process_vm_readv. Every address inside it can be read and written (no
+            # page is protected); one past its end traps, and that would end the interpreter, so it is refused.
+            self.readv = self.writev = None
+            self.memory_size = libc.emscripten_get_heap_size
+            self.memory_size.restype, self.memory_size.argtypes = ctypes.c_size_t, []
+            return
         iov = ctypes.c_void_p * 2
         self.iov = iov
         self.readv, self.writev = libc.process_vm_readv, libc.process_vm_writev
@@ -355,7 +370,15 @@ class CtypesProbe(object):
         except Exception as e:
             rc = -1
             self.held = (type(e).__name__, str(e))
-        return rc, buf.value or 0, length.value, self.held
+        return rc, self.widened(buf, buffer_initial), self.widened(length, length_initial), self.held
+
+    def widened(self, out, initial):
+        """The out-parameter's value; the kit's initial one where it still holds it: on a 32-bit build (wasm32) a pointer
+        or a Py_ssize_t keeps only the low half of the kit's 64-bit marker, and untouched must read as untouched."""
+        value = out.value or 0
+        if value != initial and value == (type(out)(initial).value or 0):
+            return initial
+        return value
 
     def acquire(self, code, obj):
         """The C probe's acquire through ctypes.pythonapi; as with call, an error raised means the call failed."""
@@ -369,9 +392,9 @@ class CtypesProbe(object):
             if get_buffer:
                 rc = api.PyObject_GetBuffer(ctypes.py_object(obj), ctypes.byref(view), flags)
             elif fmt == b'y#':
-                rc = api.PyArg_ParseTuple(ctypes.py_object((obj,)), fmt, ctypes.byref(pointer), ctypes.byref(length))
+                rc = self.parse_tuple((obj,), fmt, ctypes.byref(pointer), ctypes.byref(length))
             else:
-                rc = api.PyArg_ParseTuple(ctypes.py_object((obj,)), fmt, ctypes.byref(view))
+                rc = self.parse_tuple((obj,), fmt, ctypes.byref(view))
             error = None
         except Exception as e:
             rc, error = (-1 if get_buffer else 0), (type(e).__name__, str(e))
@@ -408,24 +431,30 @@ class CtypesProbe(object):
         held, self.held = self.held, None
         return held
 
-    def _copy(self, f, local, remote, n):
+    def _copy(self, writing, local, remote, n):
+        """Copies n bytes between local and remote (to remote when writing); False where remote cannot be accessed."""
         ctypes = self.ctypes
-        lv, rv = self.iov(local, n), self.iov(remote, n)
-        done = f(os.getpid(), ctypes.addressof(lv), 1, ctypes.addressof(rv), 1, 0)
-        if done < 0 and ctypes.get_errno() in (1, 38):    # EPERM, ENOSYS: copy unchecked
-            ctypes.memmove(remote if f is self.writev else local, local if f is self.writev else remote, n)
-            return True
-        return done == n
+        if self.readv is None:   # WebAssembly: inside the memory or refused
+            if remote == 0 or remote + n > self.memory_size():
+                return False
+        else:
+            lv, rv = self.iov(local, n), self.iov(remote, n)
+            f = self.writev if writing else self.readv
+            done = f(os.getpid(), ctypes.addressof(lv), 1, ctypes.addressof(rv), 1, 0)
+            if done >= 0 or ctypes.get_errno() not in (1, 38):   # EPERM, ENOSYS: copy unchecked
+                return done == n
+        ctypes.memmove(remote if writing else local, local if writing else remote, n)
+        return True
 
     def read(self, address, n):
         out = self.ctypes.create_string_buffer(max(n, 1))
-        if n and not self._copy(self.readv, self.ctypes.addressof(out), address, n):
+        if n and not self._copy(False, self.ctypes.addressof(out), address, n):
             return None
         return out.raw[:n]
 
     def write(self, address, data):
         src = self.ctypes.create_string_buffer(bytes(data), max(len(data), 1))
-        return not data or self._copy(self.writev, self.ctypes.addressof(src), address, len(data))
+        return not data or self._copy(True, self.ctypes.addressof(src), address, len(data))
 
 
 class HangingOnEmptyBuffers(object):
@@ -540,6 +569,8 @@ class Driver(object):
             self.ctypes, self.ctypes_types = None, {}
         if sys.maxsize > 2 ** 32:
             self.features.append('LARGE_MAPS')
+        if all(struct.calcsize(code) == 8 for code in LP64_FORMATS):   # not on wasm32, where they are 4
+            self.features.append('LP64_ITEM_SIZES')
         if pep688_honoured():
             self.features.append('PEP688')
             sys.unraisablehook = quiet_unraisable(sys.unraisablehook)
@@ -590,7 +621,7 @@ class Driver(object):
         if self.ctypes is not None and set(self.ctypes_types) != set(CTYPES_TYPES):
             problems.append('ctypes types %s' % sorted(set(CTYPES_TYPES) ^ set(self.ctypes_types)))
         unknown = [f for f in FEATURES_C + FEATURES_CTYPES + ['ARRAY_MODULE', 'MEMORYVIEW_CAST', 'PEP688', 'CTYPES', 'C_MEMORY', 'ARRAY_UCS4',
-                                                         'HALF_FLOAT_CAST', 'LARGE_MAPS']
+                                                         'HALF_FLOAT_CAST', 'LARGE_MAPS', 'LP64_ITEM_SIZES']
                    if f not in FEATURES]
         if unknown:
             problems.append('features %s' % unknown)
@@ -604,6 +635,8 @@ class Driver(object):
         if impl == 'pypy':
             v = sys.pypy_version_info
             name, version = 'PyPy', '%d.%d.%d (Python %s)' % (v.major, v.minor, v.micro, platform.python_version())
+        elif sys.platform == 'emscripten' and 'pyodide' in sys.modules:   # its own releases, each on one CPython
+            name, version = 'Pyodide', '%s (Python %s)' % (sys.modules['pyodide'].__version__, platform.python_version())
         else:
             name = 'CPython' if impl == 'cpython' else impl
             version = platform.python_version()
@@ -1091,7 +1124,7 @@ def main(argv):
     inp = os.fdopen(0, 'rb', buffering=1 << 16)
 
     progress = None
-    if progress_path:
+    if progress_path and os.path.isfile(progress_path):   # a WebAssembly interpreter cannot see it: crashes go unnamed
         with open(progress_path, 'r+b') as f:
             progress = mmap.mmap(f.fileno(), 8)
 

@@ -29,13 +29,17 @@ class CtypesFallbackTest {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes");
             EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
                     Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP,
-                    Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS, Feature.LARGE_MAPS, Feature.NEW_BUFFER_API);
+                    Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS, Feature.LARGE_MAPS, Feature.NEW_BUFFER_API,
+                    Feature.LP64_ITEM_SIZES);
             if (TestRuntime.honoursPep688(rt)) {
                 expected.add(Feature.PEP688);   // a Python class: no C needed
                 expected.add(Feature.HALF_FLOAT_CAST);
             }
             if (TestRuntime.atLeast(rt, 13)) {
                 expected.add(Feature.ARRAY_UCS4);
+            }
+            if (which == TestRuntime.PYODIDE) {   // wasm32: a 4 GiB address space, and 4-byte longs and pointers
+                expected.removeAll(EnumSet.of(Feature.LARGE_MAPS, Feature.LP64_ITEM_SIZES));
             }
             if (which == TestRuntime.CPYTHON_3_11_DEBUG) {   // sys.gettotalrefcount: no C needed either
                 expected.add(Feature.TOTAL_REFCOUNT);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class IsolationTest {
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void aHangTimesOutAndTheNextResetStartsAFreshInterpreter(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.TIMEOUT, "1"))) {
             ObjRef before = rt.create(Fixture.bytes(new byte[3]));
@@ -35,7 +35,7 @@ class IsolationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void aCrashIsReportedWithItsSignalAndStderrAndTheNextCallWorks(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of())) {
             assertThatThrownBy(rt::crashDriver)

@@ -7,6 +7,7 @@ import dev.oldbuffer.spi.CallResult;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ImplementationUnavailableException;
+import dev.oldbuffer.spi.MemoryAccessException;
 import dev.oldbuffer.spi.OutSlots;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shapes {@code python=} takes besides an interpreter's own binary: a script that starts one, and a launcher whose
- * {@code sys.executable} is a command line rather than a file (GraalPy on a JVM). Each must start and answer; one that
- * cannot start must say why.
+ * The shapes {@code python=} takes besides an interpreter's own binary: a script that starts one, a launcher whose
+ * {@code sys.executable} is a command line rather than a file (GraalPy on a JVM), and a WebAssembly interpreter that
+ * cannot see the host's files (Pyodide under node). Each must start and answer; one that cannot start must say why.
  */
 class LauncherShapesTest {
 
@@ -74,6 +75,23 @@ class LauncherShapesTest {
             assertAnswers(rt);
             assertThat(rt.info().name()).isEqualTo("graalpy");
             assertThat(rt.info().details().get("interpreter")).endsWith("java (a command line, not a file: GraalVM)");
+        }
+    }
+
+    /**
+     * Pyodide under node, through the launcher the kit ships: the interpreter sees none of the host's files, so the driver
+     * comes over standard input, and memory past the end of WebAssembly's linear memory is refused, not read.
+     */
+    @Test
+    void aWebAssemblyInterpreterWithoutTheHostsFiles() {
+        try (ProcessRuntime rt = TestRuntime.PYODIDE.open(Map.of())) {
+            assertAnswers(rt);
+            assertThat(rt.info().name()).isEqualTo("Pyodide");
+            assertThat(rt.info().details().get("interpreter")).endsWith("pyodide-python (WebAssembly: Emscripten-4.0.9-wasm32-32bit)");
+            assertThat(rt.info().details().get("probe")).startsWith("ctypes (fallback: a C extension for WebAssembly needs");
+            assertThat(rt.info().details().get("probe.path")).isEqualTo("ctypes.pythonapi");
+            assertThatThrownBy(() -> rt.read(0xFFFF_FFF0L, 4)).isInstanceOf(MemoryAccessException.class)
+                    .hasMessageContaining("cannot read 4 bytes at 0xfffffff0");
         }
     }
 

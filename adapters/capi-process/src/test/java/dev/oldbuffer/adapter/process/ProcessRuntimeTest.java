@@ -49,7 +49,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void identifiesItselfAndDeclaresEveryFeature(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         assertThat(rt.info().name()).isEqualTo(which.isPyPy() ? "PyPy" : "CPython");
@@ -76,7 +76,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void everyFixtureKindRoundTrips(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         byte[] abcdef = ascii("abcdef");
@@ -110,7 +110,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void existingObjectsAreTheVeryObjects(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef base = rt.create(Fixture.bytearray(ascii("abcdef")));
@@ -144,7 +144,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void invalidRecipesAreRefusedWithPythonsMessage(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         Fixture mv = Fixture.memoryview(Fixture.bytes(new byte[6]));
@@ -172,7 +172,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void setItemStoresThroughTheObject(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef ba = rt.create(Fixture.bytearray(ascii("abc")));
@@ -213,7 +213,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void bytesAndArraysAreAccepted(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         CallResult hello = callOnce(rt, AS_CHAR_BUFFER, Fixture.bytes(ascii("hello")));
@@ -224,7 +224,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void objectsWithoutBufferGiveTypeError(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         String[][] cases = {{"str", "str"}, {"int", "int"}, {"None", "NoneType"}};
@@ -242,7 +242,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void nonContiguousMemoryviewsDifferBetweenCPythonAndPyPy(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         Fixture strided = sliced(Fixture.memoryview(Fixture.bytes(ascii("abcdef"))), null, null, 2);
@@ -262,7 +262,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void exporterFailuresPropagateOrBecomeTypeError(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         Fixture failing = Fixture.exporter(ExporterSpec.failing("ValueError"));
@@ -277,7 +277,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void theViewIsReleasedBeforeTheFunctionReturns(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef exporter = rt.create(Fixture.exporter(ExporterSpec.writable(ascii("abc"))));
@@ -300,7 +300,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void nullOutParametersGiveSystemErrorOnCPythonAndCrashPyPy(TestRuntime which) {
         ProcessRuntime rt = which.open(java.util.Map.of());
         try (rt) {
@@ -328,7 +328,7 @@ class ProcessRuntimeTest {
     @ParameterizedTest
     // not on the debug build: it aborts when a call starts with an error set ("succeeded with an exception set"),
     // which this test does on purpose; the conformance run records that as a finding
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"CPYTHON_3_11_DEBUG", "GRAALPY"})
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"CPYTHON_3_11_DEBUG", "GRAALPY", "PYODIDE"})
     void theErrorIndicatorStaysSetBetweenRequestsUntilFetched(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         CallResult failed = rt.call(AS_CHAR_BUFFER, rt.create(Fixture.integer(1)), OutSlots.sentinels());
@@ -357,7 +357,7 @@ class ProcessRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void memoryAtReturnedAddressesCanBeReadAndWritten(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         ObjRef ba = rt.create(Fixture.bytearray(ascii("abcd")));
@@ -375,7 +375,7 @@ class ProcessRuntimeTest {
     @ParameterizedTest
     // not on the debug build: it aborts when a call starts with an error set ("succeeded with an exception set"),
     // which this test does on purpose; the conformance run records that as a finding
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"CPYTHON_3_11_DEBUG", "GRAALPY"})
+    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"CPYTHON_3_11_DEBUG", "GRAALPY", "PYODIDE"})
     void callAllGivesWhatSingleCallsGive(TestRuntime which) {
         ProcessRuntime rt = which.shared();
         List<ObjRef> objects = List.of(rt.create(Fixture.bytes(ascii("abc"))), rt.create(Fixture.str("s")),

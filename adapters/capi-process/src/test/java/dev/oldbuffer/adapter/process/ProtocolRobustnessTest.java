@@ -65,7 +65,7 @@ class ProtocolRobustnessTest {
 
     /** The hang seen in a PyPy run: the driver waits on its stdin for a request the JVM thinks it has answered. */
     @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = "GRAALPY")
+    @DrivenRuntimes
     void aRequestReadButNeverAnsweredTimesOut(TestRuntime which) {
         try (ProcessRuntime rt = which.open(ONE_SECOND)) {
             rt.create(Fixture.bytes(new byte[3]));

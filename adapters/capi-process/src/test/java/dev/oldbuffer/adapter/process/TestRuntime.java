@@ -28,7 +28,13 @@ enum TestRuntime {
      */
     GRAALPY(System.getProperty("oldbuffer.test.graalpy", "../graalpy-runtime/target/graalpy/bin/graalpy"), null,
             "the build writes GraalPy's launcher from its Maven artifacts (mvn -pl adapters/graalpy-runtime generate-resources); "
-                    + "it runs on a JDK 21+ at /usr/lib/jvm/temurin-25-jdk-amd64 (or GRAALPY_JAVA=/path/to/java)");
+                    + "it runs on a JDK 21+ at /usr/lib/jvm/temurin-25-jdk-amd64 (or GRAALPY_JAVA=/path/to/java)"),
+    /**
+     * Pyodide (CPython 3.13 in WebAssembly) under node, through the launcher the kit ships: no C compiler and no host file
+     * system, so the driver arrives over stdin and calls through ctypes.
+     */
+    PYODIDE(System.getProperty("oldbuffer.test.pyodide", "../pyodide-runtime/pyodide-python"), null,
+            "run ./prepare-and-test, or install node 18+ and the launcher's npm packages: npm ci --prefix adapters/pyodide-runtime");
 
     /** Runtimes opened with the default options, shared by the test classes and closed at exit. */
     private static final Map<TestRuntime, ProcessRuntime> SHARED = new EnumMap<>(TestRuntime.class);
