@@ -58,7 +58,11 @@ class FindingsTest {
     static void rewriteReadme() throws IOException {
         String text = Files.readString(readme());
         int[] at = bounds(text);
-        Files.writeString(readme(), text.substring(0, at[0]) + findings() + text.substring(at[1]));
+        // whole or not at all: the two halves of the matrix may each rewrite it, in JVMs of their own
+        Path tmp = Files.createTempFile(readme().toAbsolutePath().getParent(), ".README-", ".md");
+        Files.writeString(tmp, text.substring(0, at[0]) + findings() + text.substring(at[1]));
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(readme()));
+        Files.move(tmp, readme(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Per profile, the assertions some runtime does not pass, runtimes across. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,10 +27,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The regression suite: the whole kit against every runtime in both profiles, held to the committed
  * baselines in {@code adapters/capi-process/baselines/}. When a runtime's behaviour moves, the test fails
- * with the lines that changed; {@code -Doldbuffer.updateBaselines=true} rewrites the files instead. (They run one after
- * the other: jqwik keeps its stores per JVM, so two runs of the kit cannot share one.)
+ * with the lines that changed; {@code -Doldbuffer.updateBaselines=true} rewrites the files instead. Within a JVM the runs
+ * go one after the other (jqwik keeps its stores per JVM, so two runs of the kit cannot share one); the matrix is split
+ * between {@link CPythonConformanceTest} and {@link OtherRuntimesConformanceTest}, which surefire runs in two JVMs at once
+ * (a run keeps about one core busy: the kit and the interpreter take turns).
  */
-class RuntimeConformanceTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RuntimeConformanceTest {
+
+    /** Whether this class runs {@code target}: each target belongs to exactly one of the two. */
+    abstract boolean covers(Target target);
 
     /**
      * The seed of the properties in regression runs: with the same seed, a runtime that behaves the same gives the same
@@ -60,17 +67,12 @@ class RuntimeConformanceTest {
         }
 
         /**
-         * Whether the build runs it by default. GraalPy does not: it crashes (SIGSEGV in its native-object reference counts)
-         * on some objects of most properties, and each crash costs a new JVM; its documented run at 50 tries takes longer
-         * than the build's ten minutes allow. {@value #RUN_GRAALPY}=true runs it against its committed baseline.
+         * Tries per property when the baseline is written (a run repeats the baseline's): fewer for the slowest runtime.
+         * GraalPy crashes its JVM (SIGSEGV in its native objects' reference counts) on some objects of most properties, and
+         * each crash costs a new JVM: 10 tries keep its documented run near two minutes.
          */
-        boolean byDefault() {
-            return runtime != TestRuntime.GRAALPY || Boolean.getBoolean(RUN_GRAALPY);
-        }
-
-        /** Tries per property when the baseline is written (a run repeats the baseline's): fewer for the slowest runtime. */
         int tries() {
-            return runtime == TestRuntime.GRAALPY ? 50 : dev.oldbuffer.tck.properties.PropertySettings.DEFAULT_TRIES;
+            return runtime == TestRuntime.GRAALPY ? 10 : dev.oldbuffer.tck.properties.PropertySettings.DEFAULT_TRIES;
         }
 
         Map<String, String> options() {
@@ -93,12 +95,9 @@ class RuntimeConformanceTest {
         }
     }
 
-    /** The system property that adds GraalPy's run to the build's (see {@link Target#byDefault()}). */
-    static final String RUN_GRAALPY = "oldbuffer.test.graalpy.run";
-
-    static Stream<Arguments> runs() {
+    Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
-        for (Target target : Target.all().stream().filter(Target::byDefault).toList()) {
+        for (Target target : Target.all().stream().filter(this::covers).toList()) {
             for (Profile profile : target.profiles()) {
                 runs.add(Arguments.of(target, profile));
             }
@@ -112,11 +111,11 @@ class RuntimeConformanceTest {
     }
 
     /**
-     * After the baselines were rewritten, the README's findings are generated from them (FindingsTest may have run
-     * before this class, on the baselines being replaced).
+     * After the baselines were rewritten, the README's findings are generated from them (FindingsTest, or the other half of
+     * the matrix, may have run before this class, on the baselines being replaced: the last to finish writes what stays).
      */
     @AfterAll
-    static void rewriteTheFindingsFromTheNewBaselines() throws IOException {
+    void rewriteTheFindingsFromTheNewBaselines() throws IOException {
         if (Boolean.getBoolean("oldbuffer.updateBaselines")) {
             FindingsTest.rewriteReadme();
         }
@@ -135,6 +134,17 @@ class RuntimeConformanceTest {
         StringBuilder s = new StringBuilder("# oldbuffer-tck migration notes: old call | replacement | object | old call did | "
                 + "replacement does\nruntime: " + result.runtime() + "\n");
         result.migration().forEach(n -> s.append(String.join(MIGRATION_FIELDS, n.from(), n.to(), n.object(), n.before(), n.after())).append('\n'));
+        return s.toString();
+    }
+
+    /** What each assertion that moved showed in this run (its sample and transcript): a build log can tell a flake by it. */
+    private static String whatMoved(BaselineComparison comparison, RunResult result) {
+        Set<String> moved = new java.util.HashSet<>();
+        comparison.newFailures().forEach(c -> moved.add(c.id()));
+        comparison.changed().forEach(c -> moved.add(c.id()));
+        StringBuilder s = new StringBuilder();
+        result.assertions().stream().filter(a -> moved.contains(a.id()) && a.detail() != null)
+                .forEach(a -> s.append("--- ").append(a.id()).append(":\n").append(a.detail()).append('\n'));
         return s.toString();
     }
 
@@ -183,7 +193,8 @@ class RuntimeConformanceTest {
         if (comparison.moved(false) || !comparison.added().isEmpty() || !comparison.removed().isEmpty()
                 || !expected.runtime().equals(result.runtime())) {
             fail(target + " / " + profile + ": " + comparison.report(file.getFileName().toString(), false)
-                    + "If the change is intended, rerun with -Doldbuffer.updateBaselines=true and commit.");
+                    + "If the change is intended, rerun with -Doldbuffer.updateBaselines=true and commit.\n"
+                    + whatMoved(comparison, result));
         }
     }
 }

@@ -69,6 +69,11 @@ enum TestRuntime {
         return this == PYPY3;
     }
 
+    /** CPython's own builds, as opposed to other implementations of its C API (Pyodide is CPython, but in WebAssembly). */
+    boolean isCPython() {
+        return this == PYTHON3 || this == CPYTHON_3_11_DEBUG || this == CPYTHON_3_12 || this == CPYTHON_3_13 || this == CPYTHON_3_14;
+    }
+
     /** Whether the interpreter is at the language level of PEP 688 (3.12), which the driver requires for it. */
     static boolean honoursPep688(ProcessRuntime rt) {
         return atLeast(rt, 12);
