@@ -1,6 +1,6 @@
 package dev.oldbuffer.adapter.process;
 
-/** The regression suite's other implementations of the C API: PyPy, Pyodide and GraalPy. */
+/** The regression suite's other implementations of the C API: PyPy and GraalPy (the slowest, in a JVM of its own). */
 class OtherRuntimesConformanceTest extends RuntimeConformanceTest {
 
     @Override

@@ -69,9 +69,9 @@ enum TestRuntime {
         return this == PYPY3;
     }
 
-    /** CPython's own builds, as opposed to other implementations of its C API (Pyodide is CPython, but in WebAssembly). */
+    /** CPython's own builds (Pyodide's among them, compiled to WebAssembly), as opposed to other implementations of its C API. */
     boolean isCPython() {
-        return this == PYTHON3 || this == CPYTHON_3_11_DEBUG || this == CPYTHON_3_12 || this == CPYTHON_3_13 || this == CPYTHON_3_14;
+        return this != PYPY3 && this != GRAALPY;
     }
 
     /** Whether the interpreter is at the language level of PEP 688 (3.12), which the driver requires for it. */
