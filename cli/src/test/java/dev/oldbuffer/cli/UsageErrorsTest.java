@@ -140,6 +140,27 @@ class UsageErrorsTest {
     }
 
     /** Everything under the test's folder, relative to it. */
+    /**
+     * A runtime that cannot start - here the Pyodide launcher the kit ships, copied where no Pyodide is and told of none -
+     * ends the run with exit 2, the launcher's own words in the message, and nothing written.
+     */
+    @Test
+    void aLauncherThatCannotStartEndsTheRunWithItsMessage(@TempDir Path elsewhere) throws IOException {
+        Path copy = Files.copy(Path.of("../adapters/pyodide-runtime/pyodide-python"), elsewhere.resolve("pyodide-python"));
+        String node = Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, "node")).filter(Files::isExecutable)
+                .findFirst().orElseThrow(() -> new AssertionError("node is not on PATH: run ./prepare-and-test")).toString();
+        Path launcher = elsewhere.resolve("launcher");
+        Files.writeString(launcher, "#!/bin/sh\nPYODIDE_HOME=/nonexistent PATH=/nonexistent exec " + node + " " + copy + " \"$@\"\n");
+        launcher.toFile().setExecutable(true);
+        Cli cli = Cli.run("run", "--impl", "capi-process", "-o", "python=" + launcher, "-o", "cache=" + elsewhere.resolve("cache"),
+                "--out", dir.resolve("out").toString());
+        assertThat(cli.exit()).as("exit code; stderr: %s", cli.err()).isEqualTo(Main.USAGE);
+        assertThat(cli.err()).startsWith("oldbuffer-tck: " + launcher + " could not start the driver")
+                .contains("exited with code 2 during start-up")
+                .contains("pyodide-python: cannot find the npm package pyodide (tried /nonexistent");
+        assertThat(written()).as("files written").isEmpty();
+    }
+
     private List<String> written() throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();

@@ -24,7 +24,8 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration s
             CACHE = "cache", PROBE = "probe", ABI = "abi";
 
     static final Map<String, String> OPTIONS = Map.of(
-            PYTHON, "interpreter to drive (path or command on PATH; default python3): CPython 3.9+ or PyPy3",
+            PYTHON, "interpreter to drive (path or command on PATH; default python3): CPython 3.9+, PyPy3, GraalPy, or a launcher "
+                    + "that behaves like python3 (adapters/pyodide-runtime/pyodide-python runs Pyodide under node)",
             PYTHONHOME, "PYTHONHOME for a relocated CPython (e.g. an unpacked org.bytedeco:cpython jar); "
                     + "its folder and lib/ are added to LD_LIBRARY_PATH",
             TIMEOUT, "seconds one request may take before the interpreter counts as hung (default 10); the calls themselves "
