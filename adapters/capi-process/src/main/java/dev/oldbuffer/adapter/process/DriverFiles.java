@@ -32,13 +32,28 @@ final class DriverFiles {
     static final String DRIVER = "oldbuffer_driver.py";
     static final String PROBE = "probe.c";
 
-    private DriverFiles() {
-    }
-
     /** The files by name, in a fixed order; read once (they are the jar's). */
     private static final Map<String, byte[]> FILES = read();
     /** {@link #FILES} as the frame the bootstrap reads. */
     private static final byte[] FRAME = frame(FILES);
+    /** The cache folder of {@link #FILES}: named by their content's hash. */
+    private static final String FOLDER = folder(FILES);
+
+    private static String folder(Map<String, byte[]> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update(f.getValue());
+            }
+            return "driver-" + HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);   // every JDK has SHA-256
+        }
+    }
+
+    private DriverFiles() {
+    }
 
     private static Map<String, byte[]> read() {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -91,12 +106,7 @@ final class DriverFiles {
     static Path install(Path cache) {
         Map<String, byte[]> files = FILES;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update(f.getValue());
-            }
-            Path dir = cache.resolve("driver-" + HexFormat.of().formatHex(sha.digest(), 0, 8));
+            Path dir = cache.resolve(FOLDER);
             if (files.keySet().stream().allMatch(name -> Files.isRegularFile(dir.resolve(name)))) {
                 return dir;
             }
@@ -119,8 +129,6 @@ final class DriverFiles {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the driver into " + cache, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
