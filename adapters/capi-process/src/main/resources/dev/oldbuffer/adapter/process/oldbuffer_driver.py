@@ -644,6 +644,9 @@ class Driver(object):
         if impl == 'pypy':
             v = sys.pypy_version_info
             name, version = 'PyPy', '%d.%d.%d (Python %s)' % (v.major, v.minor, v.micro, platform.python_version())
+        elif impl == 'graalpy':   # its own version, as PyPy's
+            v = sys.implementation.version
+            name, version = 'GraalPy', '%d.%d.%d (Python %s)' % (v.major, v.minor, v.micro, platform.python_version())
         elif sys.platform == 'emscripten' and 'pyodide' in sys.modules:   # its own releases, each on one CPython
             name, version = 'Pyodide', '%s (Python %s)' % (sys.modules['pyodide'].__version__, platform.python_version())
         else:

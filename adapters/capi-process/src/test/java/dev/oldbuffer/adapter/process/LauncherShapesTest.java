@@ -73,7 +73,8 @@ class LauncherShapesTest {
     void graalPysJvmLauncher() {
         try (ProcessRuntime rt = TestRuntime.GRAALPY.open(Map.of())) {
             assertAnswers(rt);
-            assertThat(rt.info().name()).isEqualTo("graalpy");
+            assertThat(rt.info().name()).isEqualTo("GraalPy");
+            assertThat(rt.info().version()).startsWith("25.0.1 (Python 3.12.");
             assertThat(rt.info().details().get("interpreter")).endsWith("java (a command line, not a file: GraalVM)");
         }
     }
