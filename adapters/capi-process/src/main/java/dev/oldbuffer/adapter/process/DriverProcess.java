@@ -79,6 +79,8 @@ final class DriverProcess implements AutoCloseable {
             oldbuffer_driver.main(sys.argv[1:])
             """;
     private static final int EXIT_TOO_OLD = 3;
+    /** The greeting's word on how the driver waits for requests: on a CPU (the C probe) or asleep (ctypes). */
+    static final String WAITS = "waits", SPINNING = "spinning";
     private static final int STDERR_LINES = 40;
     /** A response larger than this is a corrupted length prefix, not data. */
     static final int MAX_FRAME = 1 << 30;
@@ -88,6 +90,11 @@ final class DriverProcess implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final Path progressFile;
+    /** {@link LaunchConfig#spin}, or 0 once the driver has said that it cannot wait for requests that way. */
+    private long spinNanos;
+    /** How many of the recent waits for an answer ended within the spin time, in {@link #HITS_SCALE}ths. */
+    private int hits = HITS_SCALE;
+    private static final int HITS_SCALE = 256;
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final Thread stderrDrain;
     private final Thread watchdog;
@@ -116,6 +123,7 @@ final class DriverProcess implements AutoCloseable {
         this.config = config;
         this.process = process;
         this.progressFile = progressFile;
+        this.spinNanos = config.spin().toNanos();
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         this.out = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         this.stderrDrain = daemon("oldbuffer-stderr-" + process.pid(), this::drainStderr);
@@ -139,7 +147,8 @@ final class DriverProcess implements AutoCloseable {
             throw new ImplementationUnavailableException("cannot create a temporary file: " + e.getMessage(), e);
         }
         ProcessBuilder pb = new ProcessBuilder(config.python(), "-s", "-c", BOOTSTRAP, driverDir.toString(),
-                config.cache().toString(), config.probe(), progress.toString(), config.abi());
+                config.cache().toString(), config.probe(), progress.toString(), config.abi(),
+                Long.toString(config.spin().toNanos() / 1000));
         // Bytecode goes to our cache instead of the interpreter's tree, and is written even where the
         // environment says not to: without it every start recompiles the imports (300 ms on 3.14).
         pb.environment().remove("PYTHONDONTWRITEBYTECODE");
@@ -185,6 +194,9 @@ final class DriverProcess implements AutoCloseable {
             }
             for (int n = hello.in.getInt(); n > 0; n--) {
                 greeting.put(hello.text(), hello.text());
+            }
+            if (!SPINNING.equals(greeting.get(WAITS))) {   // it would be woken for every request anyway
+                driver.spinNanos = 0;
             }
             return driver;
         } catch (RuntimeFailure | ProtocolError e) {
@@ -334,7 +346,9 @@ final class DriverProcess implements AutoCloseable {
         int echoed;
         byte[] body;
         try {
+            long waitStart = awaitAnswer();
             length = in.readInt();
+            learn(waitStart);
             echoed = in.readInt();
             if (length < 1 || length > MAX_FRAME) {
                 disarm(deadline);
@@ -356,6 +370,35 @@ final class DriverProcess implements AutoCloseable {
             throw protocolError("the response is numbered " + echoed + ", the request " + number, what);
         }
         return new Protocol.Response(body[0] & 0xff, ByteBuffer.wrap(body, 1, body.length - 1));
+    }
+
+    /**
+     * Before a read that would sleep: while most recent answers came within {@link LaunchConfig#spin} of the wait's start,
+     * waits on the CPU for up to that long first (yielding it to whatever else wants it), so that the read does not
+     * sleep and this thread need not be woken, which on a virtual machine takes longer than the interpreter takes to
+     * answer most requests. Where answers come slower (Pyodide under node, GraalPy), spinning would only take a core
+     * from the interpreter, and the wait sleeps at once. The driver waits for requests the same way.
+     *
+     * @return when the wait began ({@link System#nanoTime()}), for {@link #learn}; 0 when the answer was there already
+     */
+    private long awaitAnswer() throws IOException {
+        if (spinNanos == 0 || in.available() > 0) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        if (hits >= HITS_SCALE / 2) {
+            do {
+                Thread.yield();
+            } while (in.available() == 0 && System.nanoTime() - start < spinNanos);
+        }
+        return start;
+    }
+
+    /** Counts the answer just read in the moving share of waits that ended within the spin time. */
+    private void learn(long waitStart) {
+        if (waitStart != 0) {
+            hits += ((System.nanoTime() - waitStart <= spinNanos ? HITS_SCALE : 0) - hits) / 16;
+        }
     }
 
     /** Ends the wait for {@code deadline}; false when the watchdog has claimed it first. */

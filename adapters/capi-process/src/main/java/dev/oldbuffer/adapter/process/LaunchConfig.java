@@ -17,11 +17,17 @@ import java.util.Map;
  * @param probe      {@code auto}, {@code c-extension} or {@code ctypes}
  * @param abi        {@code version} (the probe built for the interpreter's own ABI) or {@code abi3} (the calls made from a
  *                   module built against the limited API of 3.2, as an abi3 wheel makes them)
+ * @param spin       how long each side waits on a CPU for the other's next frame before it sleeps in a read (zero: at
+ *                   once). Waking a process asleep on a pipe takes tens of microseconds on a virtual machine, more than
+ *                   most requests take to serve: without it, those wake-ups are most of a try's time.
  */
-record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration startup, Path cache, String probe, String abi) {
+record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration startup, Path cache, String probe, String abi,
+                    Duration spin) {
 
     static final String PYTHON = "python", PYTHONHOME = "pythonhome", TIMEOUT = "timeout", STARTUP = "startup",
-            CACHE = "cache", PROBE = "probe", ABI = "abi";
+            CACHE = "cache", PROBE = "probe", ABI = "abi", SPIN = "spin";
+    /** The default of {@link #spin}, in microseconds. */
+    static final long SPIN_MICROS = 200;
 
     static final Map<String, String> OPTIONS = Map.of(
             PYTHON, "interpreter to drive (path or command on PATH; default python3): CPython 3.9+, PyPy3, GraalPy, or a launcher "
@@ -35,7 +41,9 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration s
             CACHE, "directory for built probes (default ~/.cache/oldbuffer-tck)",
             PROBE, "auto (default: C extension, ctypes fallback on CPython), c-extension or ctypes",
             ABI, "version (default: the probe built for the interpreter's ABI) or abi3 (the four calls made from a module "
-                    + "built with Py_LIMITED_API=0x03020000, as abi3 wheels make them; CPython only)");
+                    + "built with Py_LIMITED_API=0x03020000, as abi3 wheels make them; CPython only)",
+            SPIN, "microseconds the kit and the interpreter each wait on a CPU for the other's next message before they sleep "
+                    + "(default " + SPIN_MICROS + "; 0 sleeps at once, for a machine with fewer free cores than two)");
 
     static LaunchConfig of(Map<String, String> options) {
         String python = options.getOrDefault(PYTHON, "python3");
@@ -65,7 +73,22 @@ record LaunchConfig(String python, Path pythonHome, Duration timeout, Duration s
             throw new ImplementationUnavailableException("option abi=abi3 needs the C probe (probe=auto or c-extension), "
                     + "not probe=ctypes");
         }
-        return new LaunchConfig(python, home, timeout, startup, cache.toAbsolutePath(), probe, abi);
+        return new LaunchConfig(python, home, timeout, startup, cache.toAbsolutePath(), probe, abi, spin(options));
+    }
+
+    /** Zero or a positive number of microseconds, at most a second. */
+    private static Duration spin(Map<String, String> options) {
+        String value = options.getOrDefault(SPIN, Long.toString(SPIN_MICROS));
+        try {
+            long micros = Long.parseLong(value.strip());
+            if (micros < 0 || micros > 1_000_000) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofNanos(micros * 1000);
+        } catch (NumberFormatException e) {
+            throw new ImplementationUnavailableException("option " + SPIN + " must be a whole number of microseconds from 0 to "
+                    + "1000000, got '" + value + "'");
+        }
     }
 
     /** A positive number of seconds (at most a day, so that deadlines in nanoseconds cannot overflow). */

@@ -109,6 +109,10 @@ public final class ProcessRuntime implements OldBufferRuntime {
         this.callLimitText = derived.compareTo(config.timeout()) < 0 ? LaunchConfig.text(derived) + " (the call limit)" : config.timeoutText();
         details.put("timeout", config.timeoutText() + "; calls " + LaunchConfig.text(derived) + " (" + LATENCY_FACTOR + " round trips of "
                 + latency / 1000 + " µs, at least " + LaunchConfig.text(CALL_LIMIT_FLOOR) + ", at most the timeout)");
+        long spin = config.spin().toNanos() / 1000;
+        details.put(DriverProcess.WAITS, spin == 0 ? "asleep (spin=0)"
+                : !DriverProcess.SPINNING.equals(greeting.get(DriverProcess.WAITS)) ? "asleep (only the C probe can wait on a CPU)"
+                : "on a CPU for up to " + spin + " µs while answers and requests come that fast, then asleep (spin)");
         if (config.pythonHome() != null) {
             details.put("pythonhome", config.pythonHome().toString());
         }

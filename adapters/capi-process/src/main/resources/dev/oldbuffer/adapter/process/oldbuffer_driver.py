@@ -1,7 +1,7 @@
 """Serves the old buffer TCK's SPI operations over stdin/stdout (Python 3.9+, CPython or PyPy).
 
 Started by dev.oldbuffer.adapter.process.ProcessRuntime as
-    python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file>
+    python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file> <abi> <spin, microseconds>
 
 Framing, big-endian: a request is u32 length, u32 number, (u8 op, payload); a response is u32 length,
 u32 number, (u8 status, payload), where length counts the bytes after the number and a response echoes
@@ -501,6 +501,37 @@ def u32_bytes(b):
     return U32.pack(len(b)) + b
 
 
+class Input(object):
+    """Standard input, read whole frames at a time (what the pipe holds, in one go). Before it sleeps in a read, the C probe
+    waits on the CPU, up to spin nanoseconds, for input to arrive: a process asleep on a pipe takes tens of microseconds
+    to wake on a virtual machine, longer than the kit usually takes to send the next request (the kit waits for answers
+    the same way). Nothing here allocates an object the cycle collector counts, however long a wait takes: when the
+    collector runs must not depend on timing, as the reference counts read between its runs do."""
+    __slots__ = ('fd', 'data', 'at', 'await_input', 'spin')
+
+    def __init__(self, fd, probe, spin):
+        self.fd = fd
+        self.data = b''
+        self.at = 0
+        self.spin = spin
+        self.await_input = getattr(probe, 'await_input', None) if spin > 0 else None   # not with ctypes: no C to wait in
+
+    def take(self, n):
+        """The next n bytes; None at the end of input."""
+        data, at = self.data, self.at
+        if len(data) - at < n:
+            if self.await_input is not None:
+                self.await_input(self.spin)
+            data, at = data[at:], 0
+            while len(data) < n:
+                chunk = os.read(self.fd, max(1 << 16, n - len(data)))
+                if not chunk:
+                    return None
+                data += chunk
+        self.data, self.at = data, at + n
+        return data[at:at + n]
+
+
 class Reader(object):
     """Decodes one request body."""
     __slots__ = ('body', 'pos')
@@ -535,8 +566,9 @@ class Reader(object):
 
 class Driver(object):
 
-    def __init__(self, probe, probe_kind, progress, calls=None):
+    def __init__(self, probe, probe_kind, progress, calls=None, spin=0):
         self.probe = probe
+        self.input = Input(0, probe, spin)
         self.abi3 = calls is not None
         self.calls = calls or probe   # the old calls and their error indicator: the abi3 module, or the probe itself
         if os.environ.get('OLDBUFFER_TEST_HANG') == 'empty-getters':
@@ -657,7 +689,8 @@ class Driver(object):
                  ('probe.path', getattr(self.probe, '__file__', 'ctypes.pythonapi')),
                  ('abi', 'abi3 (Py_LIMITED_API=%s): %s' % (ABI3_LIMITED_API, self.calls.__file__) if self.abi3
                   else 'version-specific'),
-                 ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform())]
+                 ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform()),
+                 ('waits', 'spinning' if self.input.await_input is not None else 'asleep')]
         return U32.pack(len(facts)) + b''.join(u32_str(k) + u32_str(v) for k, v in facts)
 
     # -- objects
@@ -1071,15 +1104,15 @@ class Driver(object):
 
     def serve(self, inp, out):
         handlers = self.handlers
-        read, write, flush = inp.read, out.write, out.flush
+        take, write, flush = inp.take, out.write, out.flush
         header, pack = HEADER.unpack, RESPONSE_HEADER.pack
         while True:
-            head = read(8)
-            if len(head) < 8:
+            head = take(8)
+            if head is None:
                 return
             n, number = header(head)
-            body = read(n)
-            if len(body) < n:   # end of input inside a frame: the JVM side is gone
+            body = take(n)
+            if body is None:   # end of input inside a frame: the JVM side is gone
                 return
             if self.desync == SWALLOW_NEXT:
                 self.desync = None
@@ -1129,7 +1162,7 @@ def load_abi3(cache_root, driver_dir, kind):
 
 
 def main(argv):
-    driver_dir, cache_root, mode, progress_path, abi = argv[:5]
+    driver_dir, cache_root, mode, progress_path, abi, spin_micros = argv[:6]
     try:   # 3.14+ would add a C stack trace; the Python one names the operation and stays short
         faulthandler.enable(file=sys.stderr, c_stack=False)
     except TypeError:
@@ -1138,7 +1171,6 @@ def main(argv):
     out = os.fdopen(os.dup(1), 'wb', buffering=1 << 16)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    inp = os.fdopen(0, 'rb', buffering=1 << 16)
 
     progress = None
     if progress_path and os.path.isfile(progress_path):   # a WebAssembly interpreter cannot see it: crashes go unnamed
@@ -1171,7 +1203,7 @@ def main(argv):
     driver = None
     if failure is None:
         try:
-            driver = Driver(probe, kind, progress, calls)
+            driver = Driver(probe, kind, progress, calls, int(spin_micros) * 1000)
         except Refusal as e:
             failure = e
 
@@ -1186,4 +1218,4 @@ def main(argv):
     hello = driver.hello(None)
     out.write(RESPONSE_HEADER.pack(len(hello) + 1, 0, OK) + hello)
     out.flush()
-    driver.serve(inp, out)
+    driver.serve(driver.input, out)

@@ -26,7 +26,8 @@ class CtypesFallbackTest {
     @EnumSource(value = TestRuntime.class, mode = EnumSource.Mode.EXCLUDE, names = {"PYPY3", "GRAALPY"})
     void callsWorkWithoutTheCProbe(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.PROBE, "ctypes"))) {
-            assertThat(rt.info().details()).containsEntry("probe", "ctypes");
+            assertThat(rt.info().details()).containsEntry("probe", "ctypes")
+                    .containsEntry("waits", "asleep (only the C probe can wait on a CPU)");
             EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
                     Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP,
                     Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS, Feature.LARGE_MAPS, Feature.NEW_BUFFER_API,

@@ -13,6 +13,7 @@ import dev.oldbuffer.spi.DeferredRefusal;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.MemoryAccessException;
 import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime.Call;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,7 +56,8 @@ class ProcessRuntimeTest {
         ProcessRuntime rt = which.shared();
         assertThat(rt.info().name()).isEqualTo(which.isPyPy() ? "PyPy" : "CPython");
         assertThat(rt.info().version()).matches(which.isPyPy() ? "7\\.\\d+\\.\\d+ \\(Python 3\\.\\d+\\.\\d+\\)" : "3\\.\\d+\\.\\d+");
-        assertThat(rt.info().details()).containsEntry("probe", "c-extension").containsKey("interpreter");
+        assertThat(rt.info().details()).containsEntry("probe", "c-extension").containsKey("interpreter")
+                .containsEntry("waits", "on a CPU for up to 200 µs while answers and requests come that fast, then asleep (spin)");
         EnumSet<Feature> every = EnumSet.allOf(Feature.class);
         if (!TestRuntime.honoursPep688(rt)) {   // 3.12+ (PyPy is 3.9)
             every.remove(Feature.PEP688);
@@ -72,6 +75,24 @@ class ProcessRuntimeTest {
             case CPYTHON_3_13 -> assertThat(rt.info().version()).startsWith("3.13.");
             case CPYTHON_3_14 -> assertThat(rt.info().version()).startsWith("3.14.");
             default -> { }
+        }
+    }
+
+    /** spin=0: both sides sleep in their reads at once, and serve as before (the baselines hold the default). */
+    @ParameterizedTest
+    @DrivenRuntimes
+    void withoutSpinningBothSidesSleepAndServeAlike(TestRuntime which) {
+        try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.SPIN, "0"))) {
+            assertThat(rt.info().details()).containsEntry("waits", "asleep (spin=0)");
+            rt.reset();
+            ObjRef hello = rt.create(Fixture.bytes("hello".getBytes()));
+            CallResult ok = rt.call(Function.AS_READ_BUFFER, hello, OutSlots.sentinels());
+            assertSuccess(ok, 5);
+            assertThat(rt.read(ok.buffer(), 5)).isEqualTo("hello".getBytes());
+            CallResult refused = rt.call(Function.AS_WRITE_BUFFER, hello, OutSlots.sentinels());
+            assertThat(refused.returnValue()).isEqualTo(-1);
+            assertThat(rt.fetchError()).isEqualTo(refused.error());
+            rt.settle();
         }
     }
 

@@ -48,7 +48,7 @@ class UnavailableTest {
     void theProviderIsFoundByItsId() {
         RuntimeProvider p = Implementations.find(ProcessRuntimeProvider.ID, getClass().getClassLoader());
         assertThat(p).isInstanceOf(ProcessRuntimeProvider.class);
-        assertThat(p.options()).containsKeys("python", "pythonhome", "timeout", "cache", "probe");
+        assertThat(p.options()).containsKeys("python", "pythonhome", "timeout", "cache", "probe", "abi", "spin");
         assertThatThrownBy(() -> Implementations.open(p, Map.of("interpreter", "x"), Profile.DOCUMENTED))
                 .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("has no option interpreter");
     }
@@ -81,6 +81,11 @@ class UnavailableTest {
                 .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("/nonexistent/home");
         assertThatThrownBy(() -> ProcessRuntime.open(Map.of(LaunchConfig.PROBE, "cffi")))
                 .isInstanceOf(ImplementationUnavailableException.class).hasMessageContaining("probe");
+        for (String spin : new String[] {"-1", "fast", "0.5", "1000001"}) {
+            assertThatThrownBy(() -> ProcessRuntime.open(Map.of(LaunchConfig.SPIN, spin)))
+                    .isInstanceOf(ImplementationUnavailableException.class)
+                    .hasMessage("option spin must be a whole number of microseconds from 0 to 1000000, got '" + spin + "'");
+        }
     }
 
     @Test
