@@ -79,7 +79,7 @@ final class DriverProcess implements AutoCloseable {
             oldbuffer_driver.main(sys.argv[1:])
             """;
     private static final int EXIT_TOO_OLD = 3;
-    /** The greeting's word on how the driver waits for requests: on a CPU (the C probe) or asleep (ctypes). */
+    /** The greeting's word on how the driver waits for requests: on a CPU (the C probe on CPython and PyPy) or asleep. */
     static final String WAITS = "waits", SPINNING = "spinning";
     private static final int STDERR_LINES = 40;
     /** A response larger than this is a corrupted length prefix, not data. */
@@ -376,8 +376,9 @@ final class DriverProcess implements AutoCloseable {
      * Before a read that would sleep: while most recent answers came within {@link LaunchConfig#spin} of the wait's start,
      * waits on the CPU for up to that long first (yielding it to whatever else wants it), so that the read does not
      * sleep and this thread need not be woken, which on a virtual machine takes longer than the interpreter takes to
-     * answer most requests. Where answers come slower (Pyodide under node, GraalPy), spinning would only take a core
-     * from the interpreter, and the wait sleeps at once. The driver waits for requests the same way.
+     * answer most requests. Where answers come slower, spinning would only take a core from the interpreter, and the
+     * wait sleeps at once; where the driver sleeps (ctypes, as on Pyodide; GraalPy), so does the kit. The driver waits
+     * for requests the same way.
      *
      * @return when the wait began ({@link System#nanoTime()}), for {@link #learn}; 0 when the answer was there already
      */

@@ -87,6 +87,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
      * empties it), else null: then {@link #fetchError} need not wait for the answer it knows.
      */
     private Optional<PyError> indicator = Optional.empty();
+    /**
+     * A fetch whose answer was known (what it checks the driver held), not sent yet, or null: the next request sends it
+     * first, and a reset, which empties the indicator itself, drops it. A try that ends fetching the error its call
+     * reported, as many do, then does not cross the pipe once more to settle.
+     */
+    private Optional<PyError> unsentFetch;
     /** The bytes at the address the last call returned, as it returned, until the next request (see {@link Wire#WITH_MEMORY}). */
     private byte[] memoryAfterCall;
     private long memoryAfterCallAt;
@@ -111,7 +117,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
                 + latency / 1000 + " µs, at least " + LaunchConfig.text(CALL_LIMIT_FLOOR) + ", at most the timeout)");
         long spin = config.spin().toNanos() / 1000;
         details.put(DriverProcess.WAITS, spin == 0 ? "asleep (spin=0)"
-                : !DriverProcess.SPINNING.equals(greeting.get(DriverProcess.WAITS)) ? "asleep (only the C probe can wait on a CPU)"
+                : !DriverProcess.SPINNING.equals(greeting.get(DriverProcess.WAITS)) ? "asleep (the driver waits on a CPU only in the C probe, on CPython and PyPy)"
                 : "on a CPU for up to " + spin + " µs while answers and requests come that fast, then asleep (spin)");
         if (config.pythonHome() != null) {
             details.put("pythonhome", config.pythonHome().toString());
@@ -388,18 +394,32 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized Optional<PyError> fetchError() {
-        start(Wire.Op.FETCH_ERROR);
         Optional<PyError> known = indicator;
-        indicator = Optional.empty();
         if (known != null) {   // the answer is known: the request only empties the indicator, and checks that it held that
-            post(() -> "fetchError()", DeferredRefusal.Operation.FETCH_ERROR, "", r -> {
-                Optional<PyError> held = fetched(r);
-                return held.equals(known) ? null
-                        : new IllegalStateException("the driver held " + held + " where the last operations left " + known);
-            });
+            indicator = Optional.empty();
+            if (unsentFetch == null) {   // else this is a second fetch in a row, of the indicator the first one empties
+                unsentFetch = known;
+            }
             return known;
         }
+        start(Wire.Op.FETCH_ERROR);
+        indicator = Optional.empty();
         return fetched(send(() -> "fetchError()"));
+    }
+
+    /** Sends {@link #unsentFetch} ahead of a request of {@code next}; drops it ahead of a reset. */
+    private void sendUnsentFetch(Wire.Op next) {
+        Optional<PyError> known = unsentFetch;
+        unsentFetch = null;
+        if (known == null || next == Wire.Op.RESET) {
+            return;
+        }
+        request.start(Wire.Op.FETCH_ERROR);
+        post(() -> "fetchError()", DeferredRefusal.Operation.FETCH_ERROR, "", r -> {
+            Optional<PyError> held = fetched(r);
+            return held.equals(known) ? null
+                    : new IllegalStateException("the driver held " + held + " where the last operations left " + known);
+        });
     }
 
     private static Optional<PyError> fetched(Protocol.Response r) {
@@ -489,6 +509,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     private Protocol.Request start(Wire.Op op) {
         memoryAfterCall = null;   // any request may change memory
         ensureRunning();
+        sendUnsentFetch(op);
         return request.start(op);
     }
 
@@ -500,6 +521,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             driver.close();
             nextObject = 1;
             indicator = Optional.empty();
+            unsentFetch = null;   // the new interpreter holds no error
             driver = DriverProcess.start(config, new LinkedHashMap<>());
             if (closed) {   // closed meanwhile by another thread
                 driver.close();

@@ -514,7 +514,10 @@ class Input(object):
         self.data = b''
         self.at = 0
         self.spin = spin
-        self.await_input = getattr(probe, 'await_input', None) if spin > 0 else None   # not with ctypes: no C to wait in
+        # Not with ctypes (no C to wait in), and not on GraalPy, whose interpreter runs on a JVM with threads of its own
+        # that want the cores: a run there took as long either way alone, and longer beside another run.
+        spins = spin > 0 and sys.implementation.name in ('cpython', 'pypy')
+        self.await_input = getattr(probe, 'await_input', None) if spins else None
 
     def take(self, n):
         """The next n bytes; None at the end of input."""
