@@ -55,6 +55,8 @@ import org.apiguardian.api.API;
 public final class ProcessRuntime implements OldBufferRuntime {
 
     private final LaunchConfig config;
+    /** {@link LaunchConfig#timeoutText()}, made once: every request names its limit. */
+    private final String timeoutText;
     private final RuntimeInfo info;
     private final Set<Feature> features;
     private final Protocol.Request request = new Protocol.Request();
@@ -100,6 +102,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     ProcessRuntime(LaunchConfig config) {
         this.config = config;
+        this.timeoutText = config.timeoutText();
         Map<String, String> greeting = new LinkedHashMap<>();
         this.driver = DriverProcess.start(config, greeting);
         this.features = parseFeatures(greeting.getOrDefault("features", ""));
@@ -532,7 +535,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     /** Sends the request built in {@link #request}; turns a refusal status into the SPI's exception. */
     private Protocol.Response send(Supplier<String> what) {
-        return send(what, config.timeout(), config.timeoutText());
+        return send(what, config.timeout(), timeoutText);
     }
 
     /** {@link #send(Supplier)} for one of the calls themselves: within the call limit. */
@@ -577,7 +580,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
      */
     private void post(Supplier<String> what, DeferredRefusal.Operation operation, String argument,
                       java.util.function.Function<Protocol.Response, RuntimeException> check) {
-        post(what, config.timeout(), config.timeoutText(), operation, argument, check);
+        post(what, config.timeout(), timeoutText, operation, argument, check);
     }
 
     /** {@link #post(Supplier, DeferredRefusal.Operation, String, java.util.function.Function)} within {@code limit}. */
