@@ -80,12 +80,12 @@ final class DriverProcess implements AutoCloseable {
             """;
     private static final int EXIT_TOO_OLD = 3;
     /** The greeting's word on how the driver waits for requests: on a CPU (the C probe on CPython and PyPy) or asleep. */
-    static final String WAITS = "waits", SPINNING = "spinning";
+    static final String WAITS = "waits";
+    private static final String SPINNING = "spinning";
     private static final int STDERR_LINES = 40;
     /** A response larger than this is a corrupted length prefix, not data. */
     static final int MAX_FRAME = 1 << 30;
 
-    private final LaunchConfig config;
     private final Process process;
     private final DataInputStream in;
     private final OutputStream out;
@@ -120,7 +120,6 @@ final class DriverProcess implements AutoCloseable {
     }
 
     private DriverProcess(LaunchConfig config, Process process, Path progressFile) {
-        this.config = config;
         this.process = process;
         this.progressFile = progressFile;
         this.spinNanos = config.spin().toNanos();
@@ -148,7 +147,7 @@ final class DriverProcess implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(config.python(), "-s", "-c", BOOTSTRAP, driverDir.toString(),
                 config.cache().toString(), config.probe(), progress.toString(), config.abi(),
-                Long.toString(config.spin().toNanos() / 1000));
+                Long.toString(config.spin().toNanos()));
         // Bytecode goes to our cache instead of the interpreter's tree, and is written even where the
         // environment says not to: without it every start recompiles the imports (300 ms on 3.14).
         pb.environment().remove("PYTHONDONTWRITEBYTECODE");
@@ -213,17 +212,12 @@ final class DriverProcess implements AutoCloseable {
     }
 
     /**
-     * Sends one request and waits for its response, at most the per-call timeout (the write included);
-     * {@code what} names it in a failure message. The response is read into a buffer of its own.
+     * Sends one request and waits for its response, at most {@code limit} (the write included); {@code what} names it in
+     * a failure message. The response is read into a buffer of its own.
      *
      * @throws RuntimeFailure when the child dies or does not answer in time; it is dead afterwards
      * @throws ProtocolError  when the stream is out of step; the child is killed and dead afterwards
      */
-    synchronized Protocol.Response exchange(Protocol.Request request, Supplier<String> what) {
-        return exchange(request, what, config.timeout(), config.timeoutText());
-    }
-
-    /** {@link #exchange(Protocol.Request, Supplier)} within {@code limit} instead of the per-call timeout. */
     synchronized Protocol.Response exchange(Protocol.Request request, Supplier<String> what, Duration limit, String limitText) {
         if (dead) {
             throw new IllegalStateException("the interpreter has died; restart it");
@@ -400,6 +394,11 @@ final class DriverProcess implements AutoCloseable {
         if (waitStart != 0) {
             hits += ((System.nanoTime() - waitStart <= spinNanos ? HITS_SCALE : 0) - hits) / 16;
         }
+    }
+
+    /** Whether this side and the driver wait for each other on a CPU: a spin is set, and the driver's greeting says it can. */
+    boolean spins() {
+        return spinNanos > 0;
     }
 
     /** Ends the wait for {@code deadline}; false when the watchdog has claimed it first. */

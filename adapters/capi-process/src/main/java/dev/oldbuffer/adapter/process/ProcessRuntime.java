@@ -115,13 +115,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
         Duration derived = Duration.ofNanos(Math.min(config.timeout().toNanos(),   // the user's timeout caps it
                 Math.max(CALL_LIMIT_FLOOR.toNanos(), latency * LATENCY_FACTOR)));
         this.callLimit = derived;
-        this.callLimitText = derived.compareTo(config.timeout()) < 0 ? LaunchConfig.text(derived) + " (the call limit)" : config.timeoutText();
-        details.put("timeout", config.timeoutText() + "; calls " + LaunchConfig.text(derived) + " (" + LATENCY_FACTOR + " round trips of "
+        this.callLimitText = derived.compareTo(config.timeout()) < 0 ? LaunchConfig.text(derived) + " (the call limit)" : timeoutText;
+        details.put("timeout", timeoutText + "; calls " + LaunchConfig.text(derived) + " (" + LATENCY_FACTOR + " round trips of "
                 + latency / 1000 + " µs, at least " + LaunchConfig.text(CALL_LIMIT_FLOOR) + ", at most the timeout)");
-        long spin = config.spin().toNanos() / 1000;
-        details.put(DriverProcess.WAITS, spin == 0 ? "asleep (spin=0)"
-                : !DriverProcess.SPINNING.equals(greeting.get(DriverProcess.WAITS)) ? "asleep (the driver waits on a CPU only in the C probe, on CPython and PyPy)"
-                : "on a CPU for up to " + spin + " µs while answers and requests come that fast, then asleep (spin)");
+        details.put(DriverProcess.WAITS, driver.spins()
+                ? "on a CPU for up to " + config.spin().toNanos() / 1000 + " µs while answers and requests come that fast, then asleep (spin)"
+                : config.spin().isZero() ? "asleep (spin=0)" : "asleep (the driver waits on a CPU only in the C probe, on CPython and PyPy)");
         if (config.pythonHome() != null) {
             details.put("pythonhome", config.pythonHome().toString());
         }

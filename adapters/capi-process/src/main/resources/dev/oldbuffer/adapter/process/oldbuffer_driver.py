@@ -1,7 +1,7 @@
 """Serves the old buffer TCK's SPI operations over stdin/stdout (Python 3.9+, CPython or PyPy).
 
 Started by dev.oldbuffer.adapter.process.ProcessRuntime as
-    python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file> <abi> <spin, microseconds>
+    python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file> <abi> <spin, nanoseconds>
 
 Framing, big-endian: a request is u32 length, u32 number, (u8 op, payload); a response is u32 length,
 u32 number, (u8 status, payload), where length counts the bytes after the number and a response echoes
@@ -1165,7 +1165,7 @@ def load_abi3(cache_root, driver_dir, kind):
 
 
 def main(argv):
-    driver_dir, cache_root, mode, progress_path, abi, spin_micros = argv[:6]
+    driver_dir, cache_root, mode, progress_path, abi, spin = argv[:6]
     try:   # 3.14+ would add a C stack trace; the Python one names the operation and stays short
         faulthandler.enable(file=sys.stderr, c_stack=False)
     except TypeError:
@@ -1206,7 +1206,7 @@ def main(argv):
     driver = None
     if failure is None:
         try:
-            driver = Driver(probe, kind, progress, calls, int(spin_micros) * 1000)
+            driver = Driver(probe, kind, progress, calls, int(spin))
         except Refusal as e:
             failure = e
 
