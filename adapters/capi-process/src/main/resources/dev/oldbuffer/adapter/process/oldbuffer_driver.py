@@ -829,7 +829,7 @@ class Driver(object):
             raise Refusal(UNSUPPORTED, 'the configurable exporter needs the C probe (ctypes fallback in use)')
         etype = None
         if fail_with:
-            etype = getattr(builtins, fail_with, None)
+            etype = getattr(builtins, sys.intern(fail_with), None)   # interned: see set_error
             if not (isinstance(etype, type) and issubclass(etype, BaseException)):
                 raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % fail_with)
         if rule >= len(EXPORTER_RULES):
@@ -1056,7 +1056,9 @@ class Driver(object):
 
     def set_error(self, r):
         name, message = r.text(), r.text()
-        etype = getattr(builtins, name, None)
+        # A name made afresh would be looked up in a new slot of CPython's type attribute cache now and then, and up to
+        # 3.11 each empty slot holds a reference to None: None's count would drop by one, a count the kit reads.
+        etype = getattr(builtins, sys.intern(name), None)
         if not (isinstance(etype, type) and issubclass(etype, BaseException)):
             raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % name)
         if '\0' in message:

@@ -50,9 +50,18 @@ static void restore_held(void)
     Py_CLEAR(held_info);
 }
 
+/* The attribute name describe() looks up, made once and interned. Up to CPython 3.11 every empty slot of the interpreter's
+   type attribute cache holds a reference to None, and a lookup fills the slot its name's address picks: a name made
+   afresh for each lookup (as PyObject_GetAttrString makes it) lands in a new slot now and then, and None's reference
+   count drops by one between two readings of it that the call under test did nothing to. */
+static PyObject *name_attribute;
+
 static PyObject *describe(PyObject *type, PyObject *value)
 {
-    PyObject *name = PyObject_GetAttrString(type, "__name__");
+    if (name_attribute == NULL) {
+        name_attribute = PyUnicode_InternFromString("__name__");
+    }
+    PyObject *name = name_attribute != NULL ? PyObject_GetAttr(type, name_attribute) : NULL;
     if (name == NULL) {
         PyErr_Clear();
         name = PyUnicode_FromString("?");
