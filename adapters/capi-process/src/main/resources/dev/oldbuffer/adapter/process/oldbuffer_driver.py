@@ -210,6 +210,16 @@ def collect_garbage():
         gc.collect()
 
 
+def builtin_exception(name):
+    """The builtin exception type called name, or a refusal. The name is interned: one made afresh would be looked up in
+    a new slot of CPython's type attribute cache now and then, and up to 3.11 each empty slot holds a reference to None,
+    so None's count, which the kit reads, would drop by one."""
+    etype = getattr(builtins, sys.intern(name), None)
+    if not (isinstance(etype, type) and issubclass(etype, BaseException)):
+        raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % name)
+    return etype
+
+
 def python_error(e):
     return Refusal(ILLEGAL_ARGUMENT, '%s: %s' % (type(e).__name__, e))
 
@@ -827,11 +837,7 @@ class Driver(object):
         exporter = getattr(self.probe, 'Exporter', None)
         if exporter is None:
             raise Refusal(UNSUPPORTED, 'the configurable exporter needs the C probe (ctypes fallback in use)')
-        etype = None
-        if fail_with:
-            etype = getattr(builtins, sys.intern(fail_with), None)   # interned: see set_error
-            if not (isinstance(etype, type) and issubclass(etype, BaseException)):
-                raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % fail_with)
+        etype = builtin_exception(fail_with) if fail_with else None
         if rule >= len(EXPORTER_RULES):
             raise Refusal(ILLEGAL_ARGUMENT, 'no exporter rule break with code %d' % rule)
         return exporter(data, bool(read_only), step, etype, rule)
@@ -1056,11 +1062,7 @@ class Driver(object):
 
     def set_error(self, r):
         name, message = r.text(), r.text()
-        # A name made afresh would be looked up in a new slot of CPython's type attribute cache now and then, and up to
-        # 3.11 each empty slot holds a reference to None: None's count would drop by one, a count the kit reads.
-        etype = getattr(builtins, sys.intern(name), None)
-        if not (isinstance(etype, type) and issubclass(etype, BaseException)):
-            raise Refusal(ILLEGAL_ARGUMENT, 'no builtin exception type named %r' % name)
+        etype = builtin_exception(name)
         if '\0' in message:
             raise Refusal(ILLEGAL_ARGUMENT, 'the error is set with PyErr_SetString, whose message is a C string: '
                                             'it cannot contain NUL')
