@@ -95,6 +95,14 @@ final class DriverProcess implements AutoCloseable {
     /** How many of the recent waits for an answer ended within the spin time, in {@link #HITS_SCALE}ths. */
     private int hits = HITS_SCALE;
     private static final int HITS_SCALE = 256;
+    /**
+     * How many of the recent spins found the CPU taken, in {@link #HITS_SCALE}ths (a moving average over about four), and
+     * how many more waits sleep at once because most did (see {@link #awaitAnswer}).
+     */
+    private int crowded;
+    private int paused;
+    /** As the driver's AWAIT_PAUSE: one slow wait in a few thousand costs little, and the spin comes back soon after the cores are free. */
+    private static final int PAUSE = 4096;
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final Thread stderrDrain;
     private final Thread watchdog;
@@ -372,7 +380,9 @@ final class DriverProcess implements AutoCloseable {
      * sleep and this thread need not be woken, which on a virtual machine takes longer than the interpreter takes to
      * answer most requests. Where answers come slower, spinning would only take a core from the interpreter, and the
      * wait sleeps at once; where the driver sleeps (ctypes, as on Pyodide; GraalPy), so does the kit. The driver waits
-     * for requests the same way.
+     * for requests the same way. A yield that took longer than the whole spin means other processes hold every core:
+     * spinning then only queues both sides behind them, where a woken sleeper gets the core sooner, so the next
+     * {@link #PAUSE} waits sleep at once.
      *
      * @return when the wait began ({@link System#nanoTime()}), for {@link #learn}; 0 when the answer was there already
      */
@@ -381,10 +391,22 @@ final class DriverProcess implements AutoCloseable {
             return 0;
         }
         long start = System.nanoTime();
-        if (hits >= HITS_SCALE / 2) {
+        if (paused > 0) {
+            paused--;
+        } else if (hits >= HITS_SCALE / 2) {
+            long spun = 0;
+            boolean crowded;
             do {
                 Thread.yield();
-            } while (in.available() == 0 && System.nanoTime() - start < spinNanos);
+                long before = spun;
+                spun = System.nanoTime() - start;
+                crowded = spun - before > spinNanos;
+            } while (!crowded && in.available() == 0 && spun < spinNanos);
+            this.crowded += ((crowded ? HITS_SCALE : 0) - this.crowded) / 4;
+            if (this.crowded >= HITS_SCALE / 2) {
+                this.crowded = 0;
+                paused = PAUSE;
+            }
         }
         return start;
     }

@@ -618,6 +618,11 @@ static PyObject *probe_check_buffer(PyObject *module, PyObject *o)
 
 /* How many of the recent waits in await_input ended within the spin time, in 256ths (a moving average). */
 static int await_hits = 256;
+/* How many of the recent spins found the CPU taken, in 256ths (a moving average over about four), and how many more waits
+   sleep at once because most did (see await_input). */
+static int await_crowded = 0;
+static int await_paused = 0;
+#define AWAIT_PAUSE 4096
 
 static long long
 nanos_since(const struct timespec *start)
@@ -630,8 +635,10 @@ nanos_since(const struct timespec *start)
 /* await_input(spin_ns): returns once standard input has something to read or is closed. The driver calls it before each
    read that would sleep: waking a process asleep on a pipe costs more than most requests take to serve, so while most
    recent waits ended within spin_ns, it waits on the CPU (yielding it to whatever else wants it) for up to spin_ns first;
-   otherwise, as when the kit is slow to send the next request, it sleeps at once. In C so that waiting allocates nothing
-   (see the driver's Input). */
+   otherwise, as when the kit is slow to send the next request, it sleeps at once. A yield that took longer than the
+   whole spin means other processes hold every core: spinning then only queues both sides behind them (a woken sleeper
+   gets the core sooner), so the next AWAIT_PAUSE waits sleep at once. In C so that waiting allocates nothing (see the
+   driver's Input). */
 static PyObject *
 probe_await_input(PyObject *self, PyObject *arg)
 {
@@ -646,11 +653,25 @@ probe_await_input(PyObject *self, PyObject *arg)
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     int ready = 0;
-    if (await_hits >= 128) {
+    if (await_paused > 0) {
+        await_paused--;
+    } else if (await_hits >= 128) {
+        long long spun = 0;
+        int crowded = 0;
         do {
             sched_yield();
-            ready = poll(&input, 1, 0);
-        } while (ready == 0 && nanos_since(&start) < spin);
+            long long before = spun;
+            spun = nanos_since(&start);
+            crowded = spun - before > spin;
+            if (!crowded) {
+                ready = poll(&input, 1, 0);
+            }
+        } while (ready == 0 && !crowded && spun < spin);
+        await_crowded += ((crowded ? 256 : 0) - await_crowded) / 4;
+        if (await_crowded >= 128) {
+            await_crowded = 0;
+            await_paused = AWAIT_PAUSE;
+        }
     }
     if (ready == 0) {
         Py_BEGIN_ALLOW_THREADS
