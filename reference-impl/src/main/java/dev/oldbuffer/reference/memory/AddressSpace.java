@@ -88,19 +88,24 @@ public final class AddressSpace {
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);
         }
-        String what = access + " of " + length + " byte" + (length == 1 ? "" : "s") + " at " + hex(address);
         Map.Entry<Long, Region> entry = regions.floorEntry(address);
         if (entry == null || address > entry.getValue().base() + entry.getValue().size()) {
-            throw new MemoryAccessException(what + ": not inside any live buffer (never allocated, or freed before the last reset)");
+            throw new MemoryAccessException(what(access, address, length)
+                    + ": not inside any live buffer (never allocated, or freed before the last reset)");
         }
         Region region = entry.getValue();
         if (!region.live()) {
-            throw new MemoryAccessException(what + ": that memory was freed (it was " + region + ")");
+            throw new MemoryAccessException(what(access, address, length) + ": that memory was freed (it was " + region + ")");
         }
         if (!region.covers(address, length)) {
-            throw new MemoryAccessException(what + ": runs past the end of " + region);
+            throw new MemoryAccessException(what(access, address, length) + ": runs past the end of " + region);
         }
         return region;
+    }
+
+    /** The access a refusal names; made only for a refusal (every read and write of a run passes through locate). */
+    private static String what(String access, long address, int length) {
+        return access + " of " + length + " byte" + (length == 1 ? "" : "s") + " at " + hex(address);
     }
 
     private static long align(long address) {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.Typecodes;
 import java.util.Arrays;
 import java.util.Optional;
@@ -32,6 +33,18 @@ public final class FixtureOracle {
     }
 
     public Layout layout(Fixture fixture) {
+        return layout(fixture, true);
+    }
+
+    /**
+     * Whether a correct implementation of {@code function} accepts the object, as its layout says; without copying the
+     * object's bytes, which the generators' filters, asking this of every sample, never look at.
+     */
+    public boolean accepts(Function function, Fixture fixture) {
+        return layout(fixture, false).acceptedBy(function);
+    }
+
+    private Layout layout(Fixture fixture, boolean withData) {
         Kind kind = fixture.accept(kinds);
         View v = fixture.accept(views);
         if (v == null) {
@@ -40,7 +53,8 @@ public final class FixtureOracle {
         // The exporter decides itself (ExporterSpec: any stride > 1 is refused); views follow memoryview's rules.
         boolean contiguous = kind.ownStorage() && v.strided() ? false : v.cContiguous();
         return new Layout(kind.typeName(), true, Optional.ofNullable(v.refusal), v.released, contiguous, v.readOnly,
-                v.logicalBytes(), contiguous && v.fromExisting ? v.offset : -1, kind.probe(), kind.releaseSlot());
+                withData ? v.logicalBytes() : new byte[0], contiguous && v.fromExisting ? v.offset : -1, kind.probe(),
+                kind.releaseSlot());
     }
 
     /** What a recipe's kind says of the object: its Python type, and how to see that nothing exports it any longer. */
