@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Rounds of measurements, each of all three in turn; the median is shown. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
-    static final int CEILING_SCALE = 10;
+    static final int CEILING_SCALE = 50;
 
     @Override
     public Integer call() {
