@@ -50,7 +50,10 @@ public final class ConfigurableExporter implements BufferExporter {
 
     /** Byte i of the data goes to storage[i * step]; the bytes in between stay zero. */
     private static byte[] layOut(ExporterSpec spec) {
-        byte[] data = spec.data();
+        byte[] data = spec.data();   // a copy: with a step of 1 it is the storage
+        if (spec.step() == 1) {
+            return data;
+        }
         byte[] storage = new byte[data.length * spec.step()];
         for (int i = 0; i < data.length; i++) {
             storage[i * spec.step()] = data[i];

@@ -225,9 +225,14 @@ public final class PyMemoryView implements BufferExporter {
         checkReleased();
         int items = view.items();
         int itemsize = view.itemsize();
+        if (cContiguous && items > 0) {   // item k is at buf + k * itemsize: one read
+            return memory.read(view.buf(), items * itemsize);
+        }
         byte[] out = new byte[items * itemsize];
+        int[] shape = view.shape();
+        int[] strides = view.strides();
         for (int k = 0; k < items; k++) {
-            System.arraycopy(memory.read(itemAddress(k), itemsize), 0, out, k * itemsize, itemsize);
+            System.arraycopy(memory.read(itemAddress(k, shape, strides), itemsize), 0, out, k * itemsize, itemsize);
         }
         return out;
     }
@@ -242,13 +247,12 @@ public final class PyMemoryView implements BufferExporter {
         if (index < 0 || index >= view.len()) {
             throw PyException.indexError("index out of bounds on dimension 1");
         }
-        memory.write(itemAddress(index / view.itemsize()) + index % view.itemsize(), new byte[] {value});
+        memory.write(itemAddress(index / view.itemsize(), view.shape(), view.strides()) + index % view.itemsize(),
+                new byte[] {value});
     }
 
     /** Address of item {@code k} in C order: unravel k over the shape, then sum index times stride. */
-    private long itemAddress(int k) {
-        int[] shape = view.shape();
-        int[] strides = view.strides();
+    private long itemAddress(int k, int[] shape, int[] strides) {
         long address = view.buf();
         for (int d = shape.length - 1; d >= 0; d--) {
             address += (long) (k % shape[d]) * strides[d];

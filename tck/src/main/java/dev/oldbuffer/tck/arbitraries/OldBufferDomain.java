@@ -214,9 +214,12 @@ public class OldBufferDomain extends DomainContextBase {
         byte[] data = new byte[size];
         switch (pattern) {
             case ZEROS -> { }
-            case COUNTING -> {
-                for (int i = 0; i < size; i++) {
+            case COUNTING -> {   // byte i is i mod 256: the first 256, then copies of what is there, doubling
+                for (int i = 0; i < Math.min(size, 256); i++) {
                     data[i] = (byte) i;
+                }
+                for (int filled = 256; filled < size; filled *= 2) {
+                    System.arraycopy(data, 0, data, filled, Math.min(filled, size - filled));
                 }
             }
             case RANDOM -> randomBytes(data, new SplittableRandom(seed));

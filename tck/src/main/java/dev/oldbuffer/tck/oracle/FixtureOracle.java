@@ -190,10 +190,13 @@ public final class FixtureOracle {
             // what the functions make of them differs per profile; RuleBreakChecks states it, the domain has none
             throw new IllegalArgumentException("the oracle does not model an exporter that breaks a rule: " + spec.describe());
         }
-        byte[] data = spec.data();
-        byte[] storage = new byte[Math.max(0, data.length * spec.step())];
-        for (int i = 0; i < data.length; i++) {
-            storage[i * spec.step()] = data[i];
+        byte[] data = spec.data();   // a copy: with a step of 1 it is the storage
+        byte[] storage = data;
+        if (spec.step() != 1) {
+            storage = new byte[Math.max(0, data.length * spec.step())];
+            for (int i = 0; i < data.length; i++) {
+                storage[i * spec.step()] = data[i];
+            }
         }
         View v = new View(storage, 0, 1, new int[] {data.length}, new int[] {spec.step()}, spec.readOnly(), null, false,
                 underExisting);

@@ -19,4 +19,15 @@ class OldBufferDomainTest {
             }
         }
     }
+
+    @Test
+    void countingContentsCountModulo256() {
+        for (int size : new int[] {0, 1, 255, 256, 257, 511, 512, 1000, 4096, 4097, OldBufferDomain.MAX_SIZE}) {
+            byte[] expected = new byte[size];
+            for (int i = 0; i < size; i++) {
+                expected[i] = (byte) i;
+            }
+            assertThat(OldBufferDomain.fill(size, OldBufferDomain.Pattern.COUNTING, 7)).as("%d bytes", size).isEqualTo(expected);
+        }
+    }
 }
