@@ -13,6 +13,7 @@ import dev.oldbuffer.tck.properties.PropertySettings;
 import dev.oldbuffer.tck.run.TckRunner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,10 +116,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-44s %12s  %s%n", "what", "cases/s", "ratio");
         out.printf(Locale.ROOT, "%-44s %12s  -%n", "jqwik alone, byte arrays <= 64 (the ceiling)", ceiling.text());
         out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against the reference", reference.text(),
-                reference.ratioTo(ceiling, "the ceiling"));
+                ratios(references, ceilings, "the ceiling") + reference.roundTrips());
         if (subject != null) {
             out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against " + subject.runtime(), subject.text(),
-                    subject.ratioTo(reference, "the reference"));
+                    ratios(subjects, references, "the reference") + subject.roundTrips());
         }
         out.println("the runs behind the medians (cases, seconds):");
         for (Rate r : subject == null ? List.of(ceiling, reference) : List.of(ceiling, reference, subject)) {
@@ -154,11 +155,6 @@ final class BenchCommand implements Callable<Integer> {
             return Double.isNaN(perSecond()) ? "too short" : String.format(Locale.ROOT, "%,.0f", perSecond());
         }
 
-        String ratioTo(Rate base, String name) {
-            double ratio = perSecond() / base.perSecond();
-            return (Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.0f%% of %s", 100 * ratio, name)) + roundTrips();
-        }
-
         String runtime() {
             return high.runtime;
         }
@@ -173,6 +169,27 @@ final class BenchCommand implements Callable<Integer> {
     private void warmUp(String what, Run run) {
         spec.commandLine().getErr().println("bench: " + what + ", warming up");
         run.at(tries[1]);
+    }
+
+    /**
+     * Each round's rate as a share of the base's in the same round, where the machine's mood touched both alike: the
+     * median, and with several rounds their range, so that a reader sees how far one round can be from another.
+     */
+    private static String ratios(List<Rate> rates, List<Rate> bases, String base) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i++) {
+            double ratio = rates.get(i).perSecond() / bases.get(i).perSecond();
+            if (!Double.isNaN(ratio)) {
+                ratios.add(ratio);
+            }
+        }
+        if (ratios.isEmpty()) {
+            return "-";
+        }
+        Collections.sort(ratios);
+        String median = String.format(Locale.ROOT, "%.0f%% of %s", 100 * ratios.get(ratios.size() / 2), base);
+        return ratios.size() == 1 ? median : median + String.format(Locale.ROOT, " (%.0f to %.0f%% in %d rounds)",
+                100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1), ratios.size());
     }
 
     private static Rate median(List<Rate> rates) {

@@ -20,6 +20,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void severalRoundsShowTheRangeOfTheirRatios() {
+        Cli cli = Cli.run("bench", "--impl", "reference", "--tries", "3,6", "--rounds", "2");
+        assertThat(cli.exit()).as("stderr: %s", cli.err()).isZero();
+        // each round's ratio is to the ceiling of the same round; a round too short to measure is left out
+        assertThat(cli.out()).containsPattern(
+                "(?m)^the kit against the reference +([\\d,]+|too short)  (\\d+% of the ceiling( \\(\\d+ to \\d+% in 2 rounds\\))?|-)$");
+    }
+
+    @Test
     void usageErrorsSayWhatToDo() {
         assertUsage(Cli.run("bench", "--tries", "700"), "oldbuffer-tck: --tries takes two numbers LOW,HIGH with 1 <= LOW < HIGH, e.g. 700,3500");
         assertUsage(Cli.run("bench", "--tries", "3500,700"), "oldbuffer-tck: --tries takes two numbers LOW,HIGH with 1 <= LOW < HIGH, e.g. 700,3500");
