@@ -82,13 +82,17 @@ final class DriverProcess implements AutoCloseable {
     /** The greeting's word on how the driver waits for requests: on a CPU (the C probe on CPython and PyPy) or asleep. */
     static final String WAITS = "waits";
     private static final String SPINNING = "spinning";
+    /** The greeting's word on how requests and answers travel after it: {@code shared memory} (see SharedRings) or {@code pipe}. */
+    static final String TRANSPORT = "transport";
+    static final String SHARED_MEMORY = "shared memory";
     private static final int STDERR_LINES = 40;
     /** A response larger than this is a corrupted length prefix, not data. */
     static final int MAX_FRAME = 1 << 30;
 
     private final Process process;
-    private final DataInputStream in;
-    private final OutputStream out;
+    /** The driver's answers and requests: its stdout and stdin, or the shared rings once it said it maps them. */
+    private DataInputStream in;
+    private OutputStream out;
     private final Path progressFile;
     /** {@link LaunchConfig#spin}, or 0 once the driver has said that it cannot wait for requests that way. */
     private long spinNanos;
@@ -153,9 +157,17 @@ final class DriverProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new ImplementationUnavailableException("cannot create a temporary file: " + e.getMessage(), e);
         }
+        SharedRings rings = null;
+        if (!config.spin().isZero()) {   // only a driver that waits on a CPU trades through them
+            try {
+                rings = SharedRings.create();
+            } catch (IOException e) {
+                // the pipes, then
+            }
+        }
         ProcessBuilder pb = new ProcessBuilder(config.python(), "-s", "-c", BOOTSTRAP, driverDir.toString(),
                 config.cache().toString(), config.probe(), progress.toString(), config.abi(),
-                Long.toString(config.spin().toNanos()));
+                Long.toString(config.spin().toNanos()), rings == null ? "" : rings.file().toString());
         // Bytecode goes to our cache instead of the interpreter's tree, and is written even where the
         // environment says not to: without it every start recompiles the imports (300 ms on 3.14).
         pb.environment().remove("PYTHONDONTWRITEBYTECODE");
@@ -172,6 +184,9 @@ final class DriverProcess implements AutoCloseable {
             process = pb.start();
         } catch (IOException e) {
             deleteQuietly(progress);
+            if (rings != null) {
+                deleteQuietly(rings.file());
+            }
             throw new ImplementationUnavailableException("Python interpreter '" + config.python() + "' cannot be started ("
                     + e.getMessage() + "): install it (e.g. apt-get install python3, or pypy3 pypy3-dev) or pass "
                     + "the option python=/path/to/interpreter", e);
@@ -188,7 +203,13 @@ final class DriverProcess implements AutoCloseable {
                 } catch (IOException e) {
                     // the child is gone: receiving the greeting reports how (its exit code and stderr)
                 }
-                hello = driver.receive(0, startup, () -> "start-up");
+                try {
+                    hello = driver.receive(0, startup, () -> "start-up");
+                } finally {
+                    if (rings != null) {
+                        deleteQuietly(rings.file());   // mapped by both by now, or never to be
+                    }
+                }
             }
             if (hello.status == Wire.Status.UNAVAILABLE.code) {
                 String why = hello.text();
@@ -204,6 +225,11 @@ final class DriverProcess implements AutoCloseable {
             }
             if (!SPINNING.equals(greeting.get(WAITS))) {   // it would be woken for every request anyway
                 driver.spinNanos = 0;
+            }
+            if (rings != null && SHARED_MEMORY.equals(greeting.get(TRANSPORT))) {
+                rings.attach(process.getInputStream(), process.getOutputStream());
+                driver.in = new DataInputStream(new BufferedInputStream(rings.answers(), 1 << 16));
+                driver.out = new BufferedOutputStream(rings.requests(), 1 << 16);
             }
             return driver;
         } catch (RuntimeFailure | ProtocolError e) {

@@ -1,7 +1,9 @@
 """Serves the old buffer TCK's SPI operations over stdin/stdout (Python 3.9+, CPython or PyPy).
 
 Started by dev.oldbuffer.adapter.process.ProcessRuntime as
-    python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file> <abi> <spin, nanoseconds>
+    python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file> <abi> <spin, nanoseconds> [<rings file>]
+Where the C probe waits on a CPU and a rings file is given, the frames after the greeting travel through it instead
+(probe.c's ring_open; the greeting's 'transport' says so), and the pipes only wake a side that sleeps.
 
 Framing, big-endian: a request is u32 length, u32 number, (u8 op, payload); a response is u32 length,
 u32 number, (u8 status, payload), where length counts the bytes after the number and a response echoes
@@ -14,6 +16,7 @@ oldbuffer_wire, which the adapter generates from its Wire class next to this fil
 """
 import builtins
 import faulthandler
+import functools
 import gc
 import hashlib
 import importlib.machinery
@@ -517,10 +520,10 @@ class Input(object):
     to wake on a virtual machine, longer than the kit usually takes to send the next request (the kit waits for answers
     the same way). Nothing here allocates an object the cycle collector counts, however long a wait takes: when the
     collector runs must not depend on timing, as the reference counts read between its runs do."""
-    __slots__ = ('fd', 'data', 'at', 'await_input', 'spin')
+    __slots__ = ('read', 'data', 'at', 'await_input', 'spin')
 
     def __init__(self, fd, probe, spin):
-        self.fd = fd
+        self.read = functools.partial(os.read, fd)
         self.data = b''
         self.at = 0
         self.spin = spin
@@ -528,6 +531,10 @@ class Input(object):
         # that want the cores: a run there took as long either way alone, and longer beside another run.
         spins = spin > 0 and sys.implementation.name in ('cpython', 'pypy')
         self.await_input = getattr(probe, 'await_input', None) if spins else None
+
+    def from_rings(self, ring_read):
+        """Requests come through the shared-memory rings from now on; ring_read waits for them itself."""
+        self.read, self.await_input = ring_read, None
 
     def take(self, n):
         """The next n bytes; None at the end of input."""
@@ -537,12 +544,24 @@ class Input(object):
                 self.await_input(self.spin)
             data, at = data[at:], 0
             while len(data) < n:
-                chunk = os.read(self.fd, max(1 << 16, n - len(data)))
+                chunk = self.read(max(1 << 16, n - len(data)))
                 if not chunk:
                     return None
                 data += chunk
         self.data, self.at = data, at + n
         return data[at:at + n]
+
+
+class RingOut(object):
+    """The answers' side of the shared-memory rings, as the serve loop writes a stream: each write is whole on arrival.
+    It holds the pipe it replaces, whose end (the file closed) would tell the kit that the driver is gone."""
+    __slots__ = ('write', 'pipe')
+
+    def __init__(self, ring_write, pipe):
+        self.write, self.pipe = ring_write, pipe
+
+    def flush(self):
+        pass
 
 
 class Reader(object):
@@ -588,6 +607,7 @@ class Driver(object):
             self.calls = HangingOnEmptyBuffers(self.calls)
         self.probe_kind = probe_kind
         self.progress = progress
+        self.transport = 'pipe'   # or 'shared memory', when main() opens the kit's rings
         self.objects = {}
         self.error_cache = {}
         self.desync = None
@@ -703,7 +723,8 @@ class Driver(object):
                  ('abi', 'abi3 (Py_LIMITED_API=%s): %s' % (ABI3_LIMITED_API, self.calls.__file__) if self.abi3
                   else 'version-specific'),
                  ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform()),
-                 ('waits', 'spinning' if self.input.await_input is not None else 'asleep')]
+                 ('waits', 'spinning' if self.input.await_input is not None else 'asleep'),
+                 ('transport', self.transport)]
         return U32.pack(len(facts)) + b''.join(u32_str(k) + u32_str(v) for k, v in facts)
 
     # -- objects
@@ -1170,6 +1191,7 @@ def load_abi3(cache_root, driver_dir, kind):
 
 def main(argv):
     driver_dir, cache_root, mode, progress_path, abi, spin = argv[:6]
+    rings_path = argv[6] if len(argv) > 6 else ''
     try:   # 3.14+ would add a C stack trace; the Python one names the operation and stays short
         faulthandler.enable(file=sys.stderr, c_stack=False)
     except TypeError:
@@ -1222,7 +1244,18 @@ def main(argv):
         return
     if sys.implementation.name == 'cpython':
         gc.freeze()   # the driver's own objects: collect_garbage() visits only what the tries made
+    # Where the driver waits on a CPU (the C probe), both sides then trade through shared memory: no system call per
+    # message while both spin. The greeting still takes the pipe, and says which.
+    if rings_path and driver.input.await_input is not None and hasattr(probe, 'ring_open'):
+        try:
+            probe.ring_open(rings_path, out.fileno(), int(spin))
+            driver.transport = 'shared memory'
+        except (OSError, ValueError) as e:
+            sys.stderr.write('oldbuffer driver: the rings cannot be used, answering through the pipe: %s\n' % e)
     hello = driver.hello(None)
     out.write(RESPONSE_HEADER.pack(len(hello) + 1, 0, OK) + hello)
     out.flush()
+    if driver.transport == 'shared memory':
+        driver.input.from_rings(probe.ring_read)
+        out = RingOut(probe.ring_write, out)
     driver.serve(driver.input, out)

@@ -22,6 +22,9 @@
 #include <time.h>
 #include <stdint.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -632,27 +635,20 @@ nanos_since(const struct timespec *start)
     return (now.tv_sec - start->tv_sec) * 1000000000LL + (now.tv_nsec - start->tv_nsec);
 }
 
-/* await_input(spin_ns): returns once standard input has something to read or is closed. The driver calls it before each
-   read that would sleep: waking a process asleep on a pipe costs more than most requests take to serve, so while most
-   recent waits ended within spin_ns, it waits on the CPU (yielding it to whatever else wants it) for up to spin_ns first;
-   otherwise, as when the kit is slow to send the next request, it sleeps at once. A yield that took longer than the
-   whole spin means other processes hold every core: spinning then only queues both sides behind them (a woken sleeper
-   gets the core sooner), so the next AWAIT_PAUSE waits sleep at once. In C so that waiting allocates nothing (see the
-   driver's Input). */
-static PyObject *
-probe_await_input(PyObject *self, PyObject *arg)
+/* Waits until ready() says input is there: while most recent waits ended within spin_ns, on the CPU (yielding it to
+   whatever else wants it) for up to spin_ns first, else at once, in sleep(). Waking a process asleep on a pipe costs
+   more than most requests take to serve. A yield that took longer than the whole spin means other processes hold every
+   core: spinning then only queues both sides behind them (a woken sleeper gets the core sooner), so the next
+   AWAIT_PAUSE waits sleep at once. Allocates nothing (see the driver's Input). */
+static void
+await_ready(long long spin, int (*ready)(void), void (*sleep)(void))
 {
-    long long spin = PyLong_AsLongLong(arg);
-    if (spin == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    struct pollfd input = {0, POLLIN, 0};
-    if (poll(&input, 1, 0) != 0) {
-        Py_RETURN_NONE;   /* no wait */
+    if (ready()) {
+        return;   /* no wait */
     }
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    int ready = 0;
+    int now_ready = 0;
     if (await_paused > 0) {
         await_paused--;
     } else if (await_hits >= 128) {
@@ -664,21 +660,214 @@ probe_await_input(PyObject *self, PyObject *arg)
             spun = nanos_since(&start);
             crowded = spun - before > spin;
             if (!crowded) {
-                ready = poll(&input, 1, 0);
+                now_ready = ready();
             }
-        } while (ready == 0 && !crowded && spun < spin);
+        } while (!now_ready && !crowded && spun < spin);
         await_crowded += ((crowded ? 256 : 0) - await_crowded) / 4;
         if (await_crowded >= 128) {
             await_crowded = 0;
             await_paused = AWAIT_PAUSE;
         }
     }
-    if (ready == 0) {
-        Py_BEGIN_ALLOW_THREADS
-        poll(&input, 1, -1);   /* interrupted by a signal: the read that follows sleeps instead */
-        Py_END_ALLOW_THREADS
+    if (!now_ready) {
+        sleep();
     }
     await_hits += ((nanos_since(&start) <= spin ? 256 : 0) - await_hits) / 16;
+}
+
+static int
+stdin_ready(void)
+{
+    struct pollfd input = {0, POLLIN, 0};
+    return poll(&input, 1, 0) != 0;
+}
+
+static void
+stdin_sleep(void)
+{
+    struct pollfd input = {0, POLLIN, 0};
+    Py_BEGIN_ALLOW_THREADS
+    poll(&input, 1, -1);   /* interrupted by a signal: the read that follows sleeps instead */
+    Py_END_ALLOW_THREADS
+}
+
+/* await_input(spin_ns): returns once standard input has something to read or is closed; see await_ready. The driver
+   calls it before each read of the pipe that would sleep. */
+static PyObject *
+probe_await_input(PyObject *self, PyObject *arg)
+{
+    long long spin = PyLong_AsLongLong(arg);
+    if (spin == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    await_ready(spin, stdin_ready, stdin_sleep);
+    Py_RETURN_NONE;
+}
+
+/* ---- shared-memory rings -------------------------------------------------------------------
+   Two byte streams in a file the kit maps too (the kit's SharedRings): requests, then answers, each a 64-byte head
+   (bytes ever written, bytes ever read, whether the reader sleeps, whether the writer sleeps, the capacity) and the
+   ring's bytes. Nothing but the data crosses them: no system call when both sides are on a CPU. A side that waits too
+   long sleeps reading its pipe (the kit's stdin here) after saying so in the head; the other side writes a byte to that
+   pipe when it sees the flag, and the sleeper looks again. The pipes still end when a side goes, which is how each
+   sees the other die. */
+struct ring_head {
+    uint64_t written;
+    uint64_t read;
+    uint32_t reader_sleeps;
+    uint32_t writer_sleeps;
+    uint32_t capacity;
+};
+#define RING_HEAD 64
+
+static struct ring_head *requests, *answers;
+static unsigned char *request_bytes, *answer_bytes;
+static int doorbell_fd = -1;   /* where a byte wakes the kit: the driver's stdout */
+static long long ring_spin;
+static int kit_gone;           /* standard input ended */
+
+static uint64_t load(uint64_t *p) { return __atomic_load_n(p, __ATOMIC_SEQ_CST); }
+static void store(uint64_t *p, uint64_t v) { __atomic_store_n(p, v, __ATOMIC_SEQ_CST); }
+static uint32_t load32(uint32_t *p) { return __atomic_load_n(p, __ATOMIC_SEQ_CST); }
+static void store32(uint32_t *p, uint32_t v) { __atomic_store_n(p, v, __ATOMIC_SEQ_CST); }
+
+static void
+ring_doorbell(void)
+{
+    char b = 1;
+    ssize_t ignored = write(doorbell_fd, &b, 1);   /* the kit gone: it no longer matters */
+    (void)ignored;
+}
+
+/* Sleeps on standard input until done() says so or input ends; flag tells the kit that a byte is wanted. */
+static void
+ring_sleep_until(int (*done)(void), uint32_t *flag)
+{
+    for (;;) {
+        store32(flag, 1);
+        if (done()) {
+            break;
+        }
+        char buf[64];
+        ssize_t n;
+        Py_BEGIN_ALLOW_THREADS
+        n = read(0, buf, sizeof buf);
+        Py_END_ALLOW_THREADS
+        if (n == 0 || (n < 0 && errno != EINTR)) {
+            kit_gone = 1;
+            break;
+        }
+    }
+    store32(flag, 0);
+}
+
+static int requests_ready(void) { return kit_gone || load(&requests->written) != requests->read; }
+static void requests_sleep(void) { ring_sleep_until(requests_ready, &requests->reader_sleeps); }
+static int answers_have_room(void) { return kit_gone || load(&answers->read) + answers->capacity != answers->written; }
+static void answers_sleep(void) { ring_sleep_until(answers_have_room, &answers->writer_sleeps); }
+
+/* ring_open(path, doorbell_fd, spin_ns): maps the kit's rings; requests and answers go through them from now on. */
+static PyObject *
+probe_ring_open(PyObject *self, PyObject *args)
+{
+    const char *path;
+    int fd_out;
+    long long spin;
+    if (!PyArg_ParseTuple(args, "siL", &path, &fd_out, &spin)) {
+        return NULL;
+    }
+    int fd = open(path, O_RDWR);
+    if (fd < 0) {
+        return PyErr_SetFromErrnoWithFilename(PyExc_OSError, path);
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size < 2 * RING_HEAD) {
+        close(fd);
+        PyErr_Format(PyExc_ValueError, "%s is not the kit's rings", path);
+        return NULL;
+    }
+    unsigned char *map = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        return PyErr_SetFromErrnoWithFilename(PyExc_OSError, path);
+    }
+    struct ring_head *first = (struct ring_head *)map;
+    size_t capacity = first->capacity;
+    if (capacity == 0 || 2 * (RING_HEAD + capacity) != (size_t)st.st_size) {
+        munmap(map, (size_t)st.st_size);
+        PyErr_Format(PyExc_ValueError, "%s: rings of %zu bytes do not fill its %lld bytes", path, capacity,
+                     (long long)st.st_size);
+        return NULL;
+    }
+    requests = first;
+    request_bytes = map + RING_HEAD;
+    answers = (struct ring_head *)(map + RING_HEAD + capacity);
+    answer_bytes = map + 2 * RING_HEAD + capacity;
+    doorbell_fd = fd_out;
+    ring_spin = spin;
+    Py_RETURN_NONE;
+}
+
+/* ring_read(max) -> the next bytes of the requests, at most max; waits for one as await_input does. b'' when the kit
+   is gone. */
+static PyObject *
+probe_ring_read(PyObject *self, PyObject *arg)
+{
+    Py_ssize_t max = PyLong_AsSsize_t(arg);
+    if (max < 0) {
+        return PyErr_Occurred() ? NULL : PyBytes_FromStringAndSize(NULL, 0);
+    }
+    await_ready(ring_spin, requests_ready, requests_sleep);
+    uint64_t at = requests->read;
+    uint64_t there = load(&requests->written) - at;
+    size_t n = there < (uint64_t)max ? (size_t)there : (size_t)max;
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)n);
+    if (out == NULL || n == 0) {
+        return out;
+    }
+    size_t capacity = requests->capacity, from = (size_t)(at % capacity), first = capacity - from < n ? capacity - from : n;
+    memcpy(PyBytes_AS_STRING(out), request_bytes + from, first);
+    memcpy(PyBytes_AS_STRING(out) + first, request_bytes, n - first);
+    store(&requests->read, at + n);
+    if (load32(&requests->writer_sleeps)) {
+        ring_doorbell();
+    }
+    return out;
+}
+
+/* ring_write(data): the bytes onto the answers, waiting for room as long as it takes; OSError when the kit is gone. */
+static PyObject *
+probe_ring_write(PyObject *self, PyObject *arg)
+{
+    Py_buffer data;
+    if (PyObject_GetBuffer(arg, &data, PyBUF_SIMPLE) != 0) {
+        return NULL;
+    }
+    const unsigned char *p = data.buf;
+    size_t left = (size_t)data.len, capacity = answers->capacity;
+    while (left > 0) {
+        if (!answers_have_room()) {
+            await_ready(ring_spin, answers_have_room, answers_sleep);
+        }
+        if (kit_gone) {
+            PyBuffer_Release(&data);
+            errno = EPIPE;
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        uint64_t at = answers->written;
+        size_t room = (size_t)(capacity - (at - load(&answers->read)));
+        size_t n = room < left ? room : left;
+        size_t to = (size_t)(at % capacity), first = capacity - to < n ? capacity - to : n;
+        memcpy(answer_bytes + to, p, first);
+        memcpy(answer_bytes, p + first, n - first);
+        store(&answers->written, at + n);
+        if (load32(&answers->reader_sleeps)) {
+            ring_doorbell();
+        }
+        p += n;
+        left -= n;
+    }
+    PyBuffer_Release(&data);
     Py_RETURN_NONE;
 }
 
@@ -686,6 +875,9 @@ static PyMethodDef probe_methods[] = {
     CALL_METHODS
     {"read", probe_read, METH_VARARGS, "read(address, n) -> bytes or None"},
     {"await_input", probe_await_input, METH_O, "await_input(spin_ns): waits on the CPU until stdin is readable, at most spin_ns"},
+    {"ring_open", probe_ring_open, METH_VARARGS, "ring_open(path, doorbell_fd, spin_ns): requests and answers through shared memory"},
+    {"ring_read", probe_ring_read, METH_O, "ring_read(max) -> bytes of the requests; b'' when the kit is gone"},
+    {"ring_write", probe_ring_write, METH_O, "ring_write(data): onto the answers"},
     {"write", probe_write, METH_VARARGS, "write(address, data) -> bool"},
     {"exporter_contents", probe_exporter_contents, METH_O, NULL},
     {"exporter_counts", probe_exporter_counts, METH_O, NULL},

@@ -27,7 +27,8 @@ class CtypesFallbackTest {
     void callsWorkWithoutTheCProbe(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.PROBE, "ctypes"))) {
             assertThat(rt.info().details()).containsEntry("probe", "ctypes")
-                    .containsEntry("waits", "asleep (the driver waits on a CPU only in the C probe, on CPython and PyPy)");
+                    .containsEntry("waits", "asleep (the driver waits on a CPU only in the C probe, on CPython and PyPy)")
+                    .containsEntry("transport", "pipe");
             EnumSet<Feature> expected = EnumSet.of(Feature.NULL_ARGUMENTS, Feature.MEMORY_READ, Feature.MEMORY_WRITE,
                     Feature.EXPORT_PROBES, Feature.ARRAY_MODULE, Feature.MEMORYVIEW_CAST, Feature.SUBCLASSES, Feature.MMAP,
                     Feature.CTYPES, Feature.C_MEMORY, Feature.REFCOUNTS, Feature.LARGE_MAPS, Feature.NEW_BUFFER_API,

@@ -57,7 +57,8 @@ class ProcessRuntimeTest {
         assertThat(rt.info().name()).isEqualTo(which.isPyPy() ? "PyPy" : "CPython");
         assertThat(rt.info().version()).matches(which.isPyPy() ? "7\\.\\d+\\.\\d+ \\(Python 3\\.\\d+\\.\\d+\\)" : "3\\.\\d+\\.\\d+");
         assertThat(rt.info().details()).containsEntry("probe", "c-extension").containsKey("interpreter")
-                .containsEntry("waits", "on a CPU for up to 200 µs while answers and requests come that fast, then asleep (spin)");
+                .containsEntry("waits", "on a CPU for up to 200 µs while answers and requests come that fast, then asleep (spin)")
+                .containsEntry("transport", "shared memory");
         EnumSet<Feature> every = EnumSet.allOf(Feature.class);
         if (!TestRuntime.honoursPep688(rt)) {   // 3.12+ (PyPy is 3.9)
             every.remove(Feature.PEP688);
@@ -104,12 +105,28 @@ class ProcessRuntimeTest {
         assertThat(rt.fetchError()).isEmpty();
     }
 
+    /**
+     * Through the shared rings, a request or an answer larger than a ring (64 KiB) crosses in pieces, each side waiting
+     * for the other to make room, and arrives whole: the contents of objects of 200 KB, read and built.
+     */
+    @ParameterizedTest
+    @DrivenRuntimes
+    void framesLargerThanTheRingsCrossWhole(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        rt.reset();
+        byte[] big = new byte[200_000];
+        new java.util.SplittableRandom(7).nextBytes(big);
+        List<ObjRef> objects = List.of(rt.create(Fixture.bytes(big)), rt.create(Fixture.bytearray(big)));
+        assertThat(rt.contentsOf(objects)).containsExactly(big, big);
+        rt.settle();
+    }
+
     /** spin=0: both sides sleep in their reads at once, and serve as before (the baselines hold the default). */
     @ParameterizedTest
     @DrivenRuntimes
     void withoutSpinningBothSidesSleepAndServeAlike(TestRuntime which) {
         try (ProcessRuntime rt = which.open(Map.of(LaunchConfig.SPIN, "0"))) {
-            assertThat(rt.info().details()).containsEntry("waits", "asleep (spin=0)");
+            assertThat(rt.info().details()).containsEntry("waits", "asleep (spin=0)").containsEntry("transport", "pipe");
             rt.reset();
             ObjRef hello = rt.create(Fixture.bytes("hello".getBytes()));
             CallResult ok = rt.call(Function.AS_READ_BUFFER, hello, OutSlots.sentinels());
