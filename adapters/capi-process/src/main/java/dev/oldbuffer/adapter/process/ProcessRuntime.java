@@ -28,6 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -81,6 +86,17 @@ public final class ProcessRuntime implements OldBufferRuntime {
     static final int HANGS_BEFORE_SHORTER_LIMIT = 3, SUSPICIOUS_FACTOR = 2_000;
     static final Duration SUSPICIOUS_FLOOR = Duration.ofMillis(250);
     private volatile DriverProcess driver;
+    /**
+     * An interpreter started ahead, from the first restart on, for the next one: a runtime that crashed once crashes
+     * again (on PyPy 34 assertions do, each restarting it up to four times while it shrinks), and a start takes 130 ms
+     * on PyPy, seconds on GraalPy, which the next try need not wait for. Null before the first restart.
+     */
+    private volatile CompletableFuture<DriverProcess> spare;
+    private static final Executor SPARES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "oldbuffer-spare-interpreter");
+        t.setDaemon(true);
+        return t;
+    });
     private long generation = 1;
     /** The driver's next object number: chosen here, so that {@link #create} need not wait for the driver's answer. */
     private long nextObject = 1;
@@ -479,6 +495,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public void close() {   // without the lock: ends another thread's wait for a hung interpreter at once
         closed = true;
         driver.close();
+        closeSpare();
     }
 
     /** Test hook: the driver sleeps (a hang, as far as the timeout can tell). */
@@ -503,6 +520,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
         return driver.pid();
     }
 
+    /** Test hook: the process id of the interpreter started ahead for the next restart, once it has started; 0 when none is. */
+    long sparePid() {
+        CompletableFuture<DriverProcess> s = spare;
+        return s == null ? 0 : s.join().pid();
+    }
+
     /** Test hook: the driver dies of SIGSEGV. */
     synchronized void crashDriver() {
         start(Wire.Op.CRASH);
@@ -525,11 +548,40 @@ public final class ProcessRuntime implements OldBufferRuntime {
             nextObject = 1;
             indicator = Optional.empty();
             unsentFetch = null;   // the new interpreter holds no error
-            driver = DriverProcess.start(config, new LinkedHashMap<>());
+            driver = takeSpare();
+            spare = CompletableFuture.supplyAsync(() -> DriverProcess.start(config, new LinkedHashMap<>()), SPARES);
             if (closed) {   // closed meanwhile by another thread
                 driver.close();
+                closeSpare();
                 throw new IllegalStateException(info + " is closed");
             }
+        }
+    }
+
+    /** The spare interpreter when it started and lives; else one started now, which says why it cannot start. */
+    private DriverProcess takeSpare() {
+        CompletableFuture<DriverProcess> ready = spare;
+        spare = null;
+        if (ready != null) {
+            try {
+                DriverProcess d = ready.join();
+                if (!d.dead()) {
+                    return d;
+                }
+                d.close();
+            } catch (CompletionException | CancellationException e) {
+                // it could not start: starting one here reports why
+            }
+        }
+        return DriverProcess.start(config, new LinkedHashMap<>());
+    }
+
+    /** Closes the spare interpreter, once started if it is still starting. */
+    private void closeSpare() {
+        CompletableFuture<DriverProcess> s = spare;
+        spare = null;
+        if (s != null) {
+            s.thenAccept(DriverProcess::close);
         }
     }
 
