@@ -149,6 +149,11 @@ final class DriverProcess implements AutoCloseable {
      *         or does not greet in time
      */
     static DriverProcess start(LaunchConfig config, Map<String, String> greeting) {
+        return start(config, greeting, Map.of());
+    }
+
+    /** {@link #start(LaunchConfig, Map)} with more of the interpreter's environment: a restart's known probe. */
+    static DriverProcess start(LaunchConfig config, Map<String, String> greeting, Map<String, String> environment) {
         Path driverDir = DriverFiles.install(config.cache());
         Path progress;
         try {
@@ -170,6 +175,7 @@ final class DriverProcess implements AutoCloseable {
                 Long.toString(config.spin().toNanos()), rings == null ? "" : rings.file().toString());
         // Bytecode goes to our cache instead of the interpreter's tree, and is written even where the
         // environment says not to: without it every start recompiles the imports (300 ms on 3.14).
+        pb.environment().putAll(environment);
         pb.environment().remove("PYTHONDONTWRITEBYTECODE");
         pb.environment().put("PYTHONPYCACHEPREFIX", config.cache().resolve("pycache").toString());
         if (config.pythonHome() != null) {

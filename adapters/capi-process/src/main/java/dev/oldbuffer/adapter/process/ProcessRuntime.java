@@ -92,6 +92,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
      * on PyPy, seconds on GraalPy, which the next try need not wait for. Null before the first restart.
      */
     private volatile CompletableFuture<DriverProcess> spare;
+    /** What a restart is told: where the first interpreter found its probe (see the driver's known_probe). */
+    private final Map<String, String> restartEnvironment;
     private static final Executor SPARES = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "oldbuffer-spare-interpreter");
         t.setDaemon(true);
@@ -121,6 +123,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
         this.timeoutText = config.timeoutText();
         Map<String, String> greeting = new LinkedHashMap<>();
         this.driver = DriverProcess.start(config, greeting);
+        this.restartEnvironment = restartEnvironment(greeting);
         this.features = parseFeatures(greeting.getOrDefault("features", ""));
         Map<String, String> details = new LinkedHashMap<>();
         for (String key : List.of("interpreter", "probe", "probe.path", "abi", "python.version", "platform")) {
@@ -549,7 +552,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             indicator = Optional.empty();
             unsentFetch = null;   // the new interpreter holds no error
             driver = takeSpare();
-            spare = CompletableFuture.supplyAsync(() -> DriverProcess.start(config, new LinkedHashMap<>()), SPARES);
+            spare = CompletableFuture.supplyAsync(() -> DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment), SPARES);
             if (closed) {   // closed meanwhile by another thread
                 driver.close();
                 closeSpare();
@@ -573,7 +576,17 @@ public final class ProcessRuntime implements OldBufferRuntime {
                 // it could not start: starting one here reports why
             }
         }
-        return DriverProcess.start(config, new LinkedHashMap<>());
+        return DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment);
+    }
+
+    /** The probes the first driver loaded, for its restarts to load without looking for them again. */
+    private static Map<String, String> restartEnvironment(Map<String, String> greeting) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if ("c-extension".equals(greeting.get("probe"))) {
+            env.put("OLDBUFFER_KNOWN_PROBE", greeting.getOrDefault("probe.path", ""));
+            env.put("OLDBUFFER_KNOWN_ABI3", greeting.getOrDefault("abi3.path", ""));
+        }
+        return Map.copyOf(env);
     }
 
     /** Closes the spare interpreter, once started if it is still starting. */

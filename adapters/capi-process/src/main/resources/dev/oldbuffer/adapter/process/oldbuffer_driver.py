@@ -18,7 +18,6 @@ import builtins
 import faulthandler
 import functools
 import gc
-import hashlib
 import importlib.machinery
 import importlib.util
 import mmap
@@ -27,7 +26,6 @@ import platform
 import struct
 import warnings
 import sys
-import sysconfig
 import time
 import weakref
 
@@ -241,6 +239,7 @@ def include_candidates():
     override = os.environ.get('OLDBUFFER_PROBE_INCLUDE')
     if override:
         return [override]
+    import sysconfig   # only to find a probe: a restart told where it is starts without it (30 ms on PyPy)
     return [sysconfig.get_config_var('INCLUDEPY'), sysconfig.get_paths().get('include')]
 
 
@@ -268,7 +267,7 @@ def build_probe(cache_root, source_path, abi3=False):
     """Path of the compiled probe; compiled into a temporary directory then renamed, so a cache entry
     is complete or absent. Raises Refusal(UNAVAILABLE) naming what is missing. With abi3, the module of
     the calls alone against the limited API of 3.2, named as an abi3 wheel names it (.abi3.so)."""
-    import shutil, subprocess, tempfile   # only when building: keeps a cached start-up short
+    import hashlib, shutil, subprocess, sysconfig, tempfile   # not on a restart told where the probe is
     if sys.platform == 'emscripten':
         raise MissingTool('a C extension for WebAssembly needs the Emscripten toolchain Pyodide was built with')
     ext = '.abi3.so' if abi3 else sysconfig.get_config_var('EXT_SUFFIX') or '.so'
@@ -720,6 +719,7 @@ class Driver(object):
         facts = [('name', name), ('version', version), ('features', ','.join(self.features)),
                  ('interpreter', interpreter_name()), ('probe', self.probe_kind),
                  ('probe.path', getattr(self.probe, '__file__', 'ctypes.pythonapi')),
+                 ('abi3.path', self.calls.__file__ if self.abi3 else ''),
                  ('abi', 'abi3 (Py_LIMITED_API=%s): %s' % (ABI3_LIMITED_API, self.calls.__file__) if self.abi3
                   else 'version-specific'),
                  ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform()),
@@ -1186,7 +1186,15 @@ def load_abi3(cache_root, driver_dir, kind):
                                    'use abi=version' % platform.python_implementation())
     if kind != 'c-extension':
         raise Refusal(UNAVAILABLE, 'abi=abi3 needs the C probe, and this runtime uses %s' % kind)
-    return load_probe(build_probe(cache_root, os.path.join(driver_dir, 'probe.c'), abi3=True), ABI3_MODULE)
+    return load_probe(known_probe('OLDBUFFER_KNOWN_ABI3')
+                      or build_probe(cache_root, os.path.join(driver_dir, 'probe.c'), abi3=True), ABI3_MODULE)
+
+
+def known_probe(variable):
+    """The probe an earlier driver of the same runtime loaded, which the kit passes to a restart: finding it again costs
+    more than the rest of a PyPy start (hashing its sources, sysconfig, hashlib)."""
+    path = os.environ.get(variable)
+    return path if path and os.path.isfile(path) else None
 
 
 def main(argv):
@@ -1210,7 +1218,8 @@ def main(argv):
     try:
         if mode in ('auto', 'c-extension'):
             try:
-                probe, kind = load_probe(build_probe(cache_root, os.path.join(driver_dir, 'probe.c'))), 'c-extension'
+                path = known_probe('OLDBUFFER_KNOWN_PROBE') or build_probe(cache_root, os.path.join(driver_dir, 'probe.c'))
+                probe, kind = load_probe(path), 'c-extension'
             except MissingTool as e:
                 if mode == 'c-extension' or platform.python_implementation() != 'CPython':
                     raise
