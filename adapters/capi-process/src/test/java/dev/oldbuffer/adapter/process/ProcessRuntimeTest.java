@@ -58,7 +58,7 @@ class ProcessRuntimeTest {
         assertThat(rt.info().version()).matches(which.isPyPy() ? "7\\.\\d+\\.\\d+ \\(Python 3\\.\\d+\\.\\d+\\)" : "3\\.\\d+\\.\\d+");
         assertThat(rt.info().details()).containsEntry("probe", "c-extension").containsKey("interpreter")
                 .containsEntry("waits", "on a CPU for up to 200 µs while answers and requests come that fast, then asleep (spin)")
-                .containsEntry("transport", "shared memory");
+                .containsEntry("transport", which.isPyPy() ? "pipe" : "shared memory");
         EnumSet<Feature> every = EnumSet.allOf(Feature.class);
         if (!TestRuntime.honoursPep688(rt)) {   // 3.12+ (PyPy is 3.9)
             every.remove(Feature.PEP688);
