@@ -28,11 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -86,19 +81,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
     static final int HANGS_BEFORE_SHORTER_LIMIT = 3, SUSPICIOUS_FACTOR = 2_000;
     static final Duration SUSPICIOUS_FLOOR = Duration.ofMillis(250);
     private volatile DriverProcess driver;
-    /**
-     * An interpreter started ahead, from the first restart on, for the next one: a runtime that crashed once crashes
-     * again (on PyPy 34 assertions do, each restarting it up to four times while it shrinks), and a start takes 130 ms
-     * on PyPy, seconds on GraalPy, which the next try need not wait for. Null before the first restart.
-     */
-    private volatile CompletableFuture<DriverProcess> spare;
     /** What a restart is told: where the first interpreter found its probe (see the driver's known_probe). */
     private final Map<String, String> restartEnvironment;
-    private static final Executor SPARES = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "oldbuffer-spare-interpreter");
-        t.setDaemon(true);
-        return t;
-    });
     private long generation = 1;
     /** The driver's next object number: chosen here, so that {@link #create} need not wait for the driver's answer. */
     private long nextObject = 1;
@@ -498,7 +482,6 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public void close() {   // without the lock: ends another thread's wait for a hung interpreter at once
         closed = true;
         driver.close();
-        closeSpare();
     }
 
     /** Test hook: the driver sleeps (a hang, as far as the timeout can tell). */
@@ -523,12 +506,6 @@ public final class ProcessRuntime implements OldBufferRuntime {
         return driver.pid();
     }
 
-    /** Test hook: the process id of the interpreter started ahead for the next restart, once it has started; 0 when none is. */
-    long sparePid() {
-        CompletableFuture<DriverProcess> s = spare;
-        return s == null ? 0 : s.join().pid();
-    }
-
     /** Test hook: the driver dies of SIGSEGV. */
     synchronized void crashDriver() {
         start(Wire.Op.CRASH);
@@ -551,36 +528,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
             nextObject = 1;
             indicator = Optional.empty();
             unsentFetch = null;   // the new interpreter holds no error
-            driver = takeSpare();
-            // Not for a driver that sleeps (GraalPy, Pyodide): its start is seconds of a JVM's or node's CPU, which the
-            // build's two test forks, running beside it, needed (its conformance run took 280 s with spares, 224 without)
-            if (driver.spins()) {
-                spare = CompletableFuture.supplyAsync(() -> DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment), SPARES);
-            }
+            driver = DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment);
             if (closed) {   // closed meanwhile by another thread
                 driver.close();
-                closeSpare();
                 throw new IllegalStateException(info + " is closed");
             }
         }
-    }
-
-    /** The spare interpreter when it started and lives; else one started now, which says why it cannot start. */
-    private DriverProcess takeSpare() {
-        CompletableFuture<DriverProcess> ready = spare;
-        spare = null;
-        if (ready != null) {
-            try {
-                DriverProcess d = ready.join();
-                if (!d.dead()) {
-                    return d;
-                }
-                d.close();
-            } catch (CompletionException | CancellationException e) {
-                // it could not start: starting one here reports why
-            }
-        }
-        return DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment);
     }
 
     /** The probes the first driver loaded, for its restarts to load without looking for them again. */
@@ -591,15 +544,6 @@ public final class ProcessRuntime implements OldBufferRuntime {
             env.put("OLDBUFFER_KNOWN_ABI3", greeting.getOrDefault("abi3.path", ""));
         }
         return Map.copyOf(env);
-    }
-
-    /** Closes the spare interpreter, once started if it is still starting. */
-    private void closeSpare() {
-        CompletableFuture<DriverProcess> s = spare;
-        spare = null;
-        if (s != null) {
-            s.thenAccept(DriverProcess::close);
-        }
     }
 
     /** Sends the request built in {@link #request}; turns a refusal status into the SPI's exception. */

@@ -11,42 +11,11 @@ import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.RuntimeFailure;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A crash or a hang of the interpreter fails one operation; the runtime carries on with a fresh interpreter. */
 class IsolationTest {
-
-    /**
-     * From the first restart on, the next interpreter is started ahead; the next restart takes it, and closing the runtime
-     * ends it too.
-     */
-    @ParameterizedTest
-    @EnumSource(value = TestRuntime.class, names = {"PYTHON3", "PYPY3"})
-    void theInterpreterStartedAheadServesTheNextRestartAndEndsWithTheRuntime(TestRuntime which) throws Exception {
-        ProcessRuntime rt = which.open(Map.of());
-        long spare;
-        try {
-            assertThat(rt.sparePid()).as("no restart yet").isZero();
-            assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
-            long restarted = rt.driverPid();
-            spare = rt.sparePid();
-            assertThat(spare).isNotZero().isNotEqualTo(restarted);
-            assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
-            assertThat(rt.driverPid()).isEqualTo(spare);
-            spare = rt.sparePid();
-            ObjRef works = rt.create(Fixture.bytes(new byte[3]));
-            assertThat(rt.call(Function.AS_CHAR_BUFFER, works, OutSlots.sentinels()).returnValue()).isZero();
-        } finally {
-            rt.close();
-        }
-        Optional<ProcessHandle> left = ProcessHandle.of(spare);
-        if (left.isPresent()) {
-            left.get().onExit().get(30, TimeUnit.SECONDS);
-        }
-    }
 
     @ParameterizedTest
     @DrivenRuntimes
