@@ -9,6 +9,7 @@ import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.spi.Typecodes;
 import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.arbitraries.Kept;
 import dev.oldbuffer.tck.arbitraries.OldBufferDomain;
 import dev.oldbuffer.tck.assertions.TckMessages;
 import dev.oldbuffer.tck.oracle.FixtureOracle;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -401,7 +404,15 @@ final class BufferWorld {
             return recipes(w).map(r -> Transformer.mutate("create " + label + " = " + r.describe(), x -> x.create(label, r)));
         }
 
+        /** By the features that shape them (array module, LP64 item sizes, exporter), made once each. */
+        private static final Map<List<Boolean>, Arbitrary<Fixture>> RECIPES = new ConcurrentHashMap<>();
+
         private static Arbitrary<Fixture> recipes(BufferWorld w) {
+            List<Boolean> shape = List.of(w.s.has(Feature.ARRAY_MODULE), w.s.has(Feature.LP64_ITEM_SIZES), w.s.has(Feature.CONFIGURABLE_EXPORTER));
+            return RECIPES.computeIfAbsent(shape, key -> Kept.generatorOf(recipesFor(w)));
+        }
+
+        private static Arbitrary<Fixture> recipesFor(BufferWorld w) {
             Arbitrary<byte[]> contents = Combinators.combine(Arbitraries.integers().between(0, MAX_SIZE),
                     Arbitraries.of(OldBufferDomain.Pattern.class), Arbitraries.longs().withoutEdgeCases()).as(OldBufferDomain::fill);
             List<Tuple.Tuple2<Integer, Arbitrary<Fixture>>> kinds = new ArrayList<>(List.of(
@@ -442,6 +453,9 @@ final class BufferWorld {
 
     /** {@code m[start:stop:step]} of a live view. */
     static final class Slice implements Action.Dependent<BufferWorld> {
+        private static final Arbitrary<Integer> BOUNDS = Kept.generatorOf(Arbitraries.integers().between(-8, 8).injectNull(0.3));
+        private static final Arbitrary<Integer> STEPS = Kept.generatorOf(Arbitraries.of(1, 1, -1, 2, -2, 3));
+
         @Override
         public boolean precondition(BufferWorld w) {
             return !w.labels(LIVE_VIEW).isEmpty();
@@ -450,9 +464,7 @@ final class BufferWorld {
         @Override
         public Arbitrary<Transformer<BufferWorld>> transformer(BufferWorld w) {
             String label = w.nextLabel();
-            Arbitrary<Integer> bounds = Arbitraries.integers().between(-8, 8).injectNull(0.3);
-            Arbitrary<Integer> steps = Arbitraries.of(1, 1, -1, 2, -2, 3);
-            return Combinators.combine(Arbitraries.of(w.labels(LIVE_VIEW)), bounds, bounds, steps)
+            return Combinators.combine(Arbitraries.of(w.labels(LIVE_VIEW)), BOUNDS, BOUNDS, STEPS)
                     .as((t, start, stop, step) -> Transformer.mutate(label + " = " + t + "[" + (start == null ? "" : start) + ":"
                             + (stop == null ? "" : stop) + ":" + step + "]", x -> x.slice(t, label, start, stop, step)));
         }
@@ -460,6 +472,8 @@ final class BufferWorld {
 
     /** Calls the function under test on any object made so far, released views and objects without buffer included. */
     static final class Call implements Action.Dependent<BufferWorld> {
+        private static final Arbitrary<Long> SEEDS = Kept.generatorOf(Arbitraries.longs().withoutEdgeCases());
+
         @Override
         public boolean precondition(BufferWorld w) {
             return !w.objects.isEmpty();
@@ -467,13 +481,16 @@ final class BufferWorld {
 
         @Override
         public Arbitrary<Transformer<BufferWorld>> transformer(BufferWorld w) {
-            return Combinators.combine(Arbitraries.of(w.labels(t -> true)), Arbitraries.longs().withoutEdgeCases())
+            return Combinators.combine(Arbitraries.of(w.labels(t -> true)), SEEDS)
                     .as((t, seed) -> Transformer.mutate(w.function.cName() + "(" + t + ")", x -> x.call(t, seed)));
         }
     }
 
     /** Stores one byte through a writable object, so that calls made before and after see the change. */
     static final class Store implements Action.Dependent<BufferWorld> {
+        private static final Arbitrary<Integer> INDEXES = Kept.generatorOf(Arbitraries.integers().between(0, 63));
+        private static final Arbitrary<Byte> VALUES = Kept.generatorOf(Arbitraries.bytes());
+
         @Override
         public boolean precondition(BufferWorld w) {
             return !w.labels(w::storable).isEmpty();
@@ -481,7 +498,7 @@ final class BufferWorld {
 
         @Override
         public Arbitrary<Transformer<BufferWorld>> transformer(BufferWorld w) {
-            return Combinators.combine(Arbitraries.of(w.labels(w::storable)), Arbitraries.integers().between(0, 63), Arbitraries.bytes())
+            return Combinators.combine(Arbitraries.of(w.labels(w::storable)), INDEXES, VALUES)
                     .as((t, index, value) -> Transformer.mutate(t + "[" + index + " mod len] = " + (value & 0xff),
                             x -> x.store(t, index, value)));
         }
