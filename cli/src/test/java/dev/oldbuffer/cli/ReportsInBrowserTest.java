@@ -151,9 +151,9 @@ class ReportsInBrowserTest {
         return totals;
     }
 
-    /** Where the screenshots go: the project's docs/ when the build says so, else the test's folder. */
+    /** Where the screenshots go: the folder the build names (docs/, to refresh docs/REPORTS.md), else the test's own. */
     private static Path docs(String name) {
-        String configured = System.getProperty("oldbuffer.docs.dir");
-        return (configured == null ? dir : Path.of(configured)).resolve(name);
+        String configured = System.getProperty("oldbuffer.docs.dir", "");
+        return (configured.isBlank() ? dir : Path.of(configured)).resolve(name);
     }
 }
