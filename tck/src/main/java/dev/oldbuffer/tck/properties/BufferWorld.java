@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -404,12 +405,16 @@ final class BufferWorld {
             return recipes(w).map(r -> Transformer.mutate("create " + label + " = " + r.describe(), x -> x.create(label, r)));
         }
 
-        /** By the features that shape them (array module, LP64 item sizes, exporter), made once each. */
-        private static final Map<List<Boolean>, Arbitrary<Fixture>> RECIPES = new ConcurrentHashMap<>();
+        /**
+         * Made once per set of features, which decides the kinds {@link #recipesFor} offers: keyed by the whole set, not
+         * by the few it reads today, so that one JVM running several runtimes never gives one the other's recipes.
+         */
+        private static final Map<Set<Feature>, Arbitrary<Fixture>> RECIPES = new ConcurrentHashMap<>();
 
         private static Arbitrary<Fixture> recipes(BufferWorld w) {
-            List<Boolean> shape = List.of(w.s.has(Feature.ARRAY_MODULE), w.s.has(Feature.LP64_ITEM_SIZES), w.s.has(Feature.CONFIGURABLE_EXPORTER));
-            return RECIPES.computeIfAbsent(shape, key -> Kept.generatorOf(recipesFor(w)));
+            Set<Feature> features = w.s.runtime().features();
+            Arbitrary<Fixture> made = RECIPES.get(features);   // looked up as it is; copied only to be kept as a key
+            return made != null ? made : RECIPES.computeIfAbsent(Set.copyOf(features), key -> Kept.generatorOf(recipesFor(w)));
         }
 
         private static Arbitrary<Fixture> recipesFor(BufferWorld w) {
