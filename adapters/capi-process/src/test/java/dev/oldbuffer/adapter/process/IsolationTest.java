@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.MemoryAccessException;
 import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime.Call;
 import dev.oldbuffer.spi.OutSlots;
@@ -45,6 +46,24 @@ class IsolationTest {
             // no reset: the next operation starts a fresh interpreter by itself
             ObjRef fresh = rt.create(Fixture.bytearray(new byte[4]));
             assertThat(rt.call(Function.AS_WRITE_BUFFER, fresh, OutSlots.sentinels()).length()).isEqualTo(4);
+        }
+    }
+
+    /** On CPython the kit's reads and writes are a copy that a fault ends; a fault anywhere else must still crash. */
+    @ParameterizedTest
+    @DrivenRuntimes
+    void refusedReadsAndWritesLeaveACrashACrash(TestRuntime which) {
+        try (ProcessRuntime rt = which.open(Map.of())) {
+            ObjRef map = rt.create(new Fixture.Mmap(new byte[] {7, 8, 9}, 4096, Fixture.Mmap.Access.READ, true, false));
+            long address = rt.call(Function.AS_READ_BUFFER, map, OutSlots.sentinels()).buffer();
+            assertThatThrownBy(() -> rt.write(address, new byte[] {1})).isInstanceOf(MemoryAccessException.class)
+                    .hasMessageContaining("not writable");
+            assertThatThrownBy(() -> rt.read(0, 1)).isInstanceOf(MemoryAccessException.class);
+            assertThat(rt.read(address, 4)).containsExactly(7, 8, 9, 0);   // the copy works after the faults it ended
+            assertThatThrownBy(rt::crashDriver)
+                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.CRASHED))
+                    .hasMessageStartingWith("implementation crashed: signal 11 (SIGSEGV) during crash()")
+                    .hasMessageContaining("Fatal Python error");
         }
     }
 
