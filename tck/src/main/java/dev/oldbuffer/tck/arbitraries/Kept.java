@@ -2,10 +2,7 @@ package dev.oldbuffer.tck.arbitraries;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.util.Optional;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCases;
-import net.jqwik.api.ExhaustiveGenerator;
 import net.jqwik.api.RandomGenerator;
 import org.apiguardian.api.API;
 
@@ -17,15 +14,14 @@ import org.apiguardian.api.API;
  * function of the Random it is given, as jqwik's own memoization assumes, so keeping one changes no sample.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class Kept<T> implements Arbitrary<T> {
-    private final Arbitrary<T> of;
+public final class Kept<T> extends Wrapping<T> {
     /** The generator last made, with the size it was made for. */
     private volatile Made<T> made;
 
     private record Made<T>(int genSize, RandomGenerator<T> generator) { }
 
     private Kept(Arbitrary<T> of) {
-        this.of = of;
+        super(of);
     }
 
     /** {@code of}, keeping the generator it makes for a size until asked for another size. */
@@ -45,15 +41,5 @@ public final class Kept<T> implements Arbitrary<T> {
     @Override
     public RandomGenerator<T> generatorWithEmbeddedEdgeCases(int genSize) {
         return of.generatorWithEmbeddedEdgeCases(genSize);
-    }
-
-    @Override
-    public Optional<ExhaustiveGenerator<T>> exhaustive(long maxNumberOfSamples) {
-        return of.exhaustive(maxNumberOfSamples);
-    }
-
-    @Override
-    public EdgeCases<T> edgeCases(int maxEdgeCases) {
-        return of.edgeCases(maxEdgeCases);
     }
 }

@@ -382,7 +382,7 @@ public class OldBufferDomain extends DomainContextBase {
         }
 
         public Arbitrary<Fixture> configure(Arbitrary<Fixture> arbitrary, AcceptedBy accepted) {
-            return arbitrary.filter(f -> accepts(accepted.value(), f));
+            return Remembered.valuesOf(arbitrary).filter(f -> accepts(accepted.value(), f));
         }
     }
 
@@ -394,7 +394,7 @@ public class OldBufferDomain extends DomainContextBase {
         }
 
         public Arbitrary<Fixture> configure(Arbitrary<Fixture> arbitrary, RefusedBy refused) {
-            return arbitrary.filter(f -> !accepts(refused.value(), f));
+            return Remembered.valuesOf(arbitrary).filter(f -> !accepts(refused.value(), f));
         }
     }
 }
