@@ -23,21 +23,21 @@ public class AgreementProperties {
 
     @Property
     @SpecAssertion("read22")
-    void required_read22_asCharBufferAndAsReadBufferAgree(@ForAll Fixture object, Subject s) {
+    void required_read22_asCharBufferAndAsReadBufferAgree(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         Agreements.asReadAgreesWithAsChar(s, s.create(object));
     }
 
     @Property
     @SpecAssertion("write15")
-    void required_write15_writeSuccessImpliesTheSameReadBuffer(@ForAll Fixture object, Subject s) {
+    void required_write15_writeSuccessImpliesTheSameReadBuffer(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         Agreements.asReadFollowsAsWrite(s, s.create(object));
     }
 
     @Property
     @SpecAssertion("check07")
-    void required_check07_answersOneExactlyWhenAsReadBufferSucceeds(@ForAll Fixture object, Subject s) {
+    void required_check07_answersOneExactlyWhenAsReadBufferSucceeds(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         Agreements.checkAgreesWithAsRead(s, s.create(object));
     }

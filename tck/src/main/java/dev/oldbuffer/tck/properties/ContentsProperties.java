@@ -33,39 +33,39 @@ public class ContentsProperties {
     @Property
     @SpecAssertion("char02")
     @RequiresFeature(Feature.MEMORY_READ)
-    void required_char02_addressHoldsExactlyTheObjectsBytes(@ForAll @AcceptedBy(AS_CHAR_BUFFER) Fixture object, Subject s) {
+    void required_char02_addressHoldsExactlyTheObjectsBytes(@ForAll @AcceptedBy(AS_CHAR_BUFFER) Fixture object, @ForAll Subject s) {
         holdsTheBytes(s, AS_CHAR_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("read02")
     @RequiresFeature(Feature.MEMORY_READ)
-    void required_read02_addressHoldsExactlyTheObjectsBytes(@ForAll @AcceptedBy(AS_READ_BUFFER) Fixture object, Subject s) {
+    void required_read02_addressHoldsExactlyTheObjectsBytes(@ForAll @AcceptedBy(AS_READ_BUFFER) Fixture object, @ForAll Subject s) {
         holdsTheBytes(s, AS_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("write02")
     @RequiresFeature(Feature.MEMORY_READ)
-    void required_write02_addressHoldsExactlyTheObjectsBytes(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture object, Subject s) {
+    void required_write02_addressHoldsExactlyTheObjectsBytes(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture object, @ForAll Subject s) {
         holdsTheBytes(s, AS_WRITE_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("char03")
-    void required_char03_lengthIsItemSizeTimesItems(@ForAll @AcceptedBy(AS_CHAR_BUFFER) Fixture object, Subject s) {
+    void required_char03_lengthIsItemSizeTimesItems(@ForAll @AcceptedBy(AS_CHAR_BUFFER) Fixture object, @ForAll Subject s) {
         hasTheByteLength(s, AS_CHAR_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("read03")
-    void required_read03_lengthIsItemSizeTimesItems(@ForAll @AcceptedBy(AS_READ_BUFFER) Fixture object, Subject s) {
+    void required_read03_lengthIsItemSizeTimesItems(@ForAll @AcceptedBy(AS_READ_BUFFER) Fixture object, @ForAll Subject s) {
         hasTheByteLength(s, AS_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("write03")
-    void required_write03_lengthIsItemSizeTimesItems(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture object, Subject s) {
+    void required_write03_lengthIsItemSizeTimesItems(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture object, @ForAll Subject s) {
         hasTheByteLength(s, AS_WRITE_BUFFER, object);
     }
 

@@ -31,25 +31,25 @@ public class ContiguityProperties {
 
     @Property
     @SpecAssertion("char30")
-    void required_char30_succeedsExactlyForContiguousObjects(@ForAll Fixture object, Subject s) {
+    void required_char30_succeedsExactlyForContiguousObjects(@ForAll Fixture object, @ForAll Subject s) {
         answersAsTheOracle(s, AS_CHAR_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("read30")
-    void required_read30_succeedsExactlyForContiguousObjects(@ForAll Fixture object, Subject s) {
+    void required_read30_succeedsExactlyForContiguousObjects(@ForAll Fixture object, @ForAll Subject s) {
         answersAsTheOracle(s, AS_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("write30")
-    void required_write30_succeedsExactlyForWritableContiguousObjects(@ForAll Fixture object, Subject s) {
+    void required_write30_succeedsExactlyForWritableContiguousObjects(@ForAll Fixture object, @ForAll Subject s) {
         answersAsTheOracle(s, AS_WRITE_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("check30")
-    void required_check30_answersOneExactlyForContiguousObjects(@ForAll Fixture object, Subject s) {
+    void required_check30_answersOneExactlyForContiguousObjects(@ForAll Fixture object, @ForAll Subject s) {
         answersAsTheOracle(s, CHECK_READ_BUFFER, object);
     }
 

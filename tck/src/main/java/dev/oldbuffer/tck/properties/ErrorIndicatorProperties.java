@@ -46,25 +46,25 @@ public class ErrorIndicatorProperties {
 
     @Property
     @SpecAssertion("char31")
-    void required_char31_anErrorIsSetExactlyWhenTheCallFails(@ForAll Fixture object, Subject s) {
+    void required_char31_anErrorIsSetExactlyWhenTheCallFails(@ForAll Fixture object, @ForAll Subject s) {
         errorExactlyOnFailure(s, AS_CHAR_BUFFER, object, "char31");
     }
 
     @Property
     @SpecAssertion("read31")
-    void required_read31_anErrorIsSetExactlyWhenTheCallFails(@ForAll Fixture object, Subject s) {
+    void required_read31_anErrorIsSetExactlyWhenTheCallFails(@ForAll Fixture object, @ForAll Subject s) {
         errorExactlyOnFailure(s, AS_READ_BUFFER, object, "read31");
     }
 
     @Property
     @SpecAssertion("write31")
-    void required_write31_anErrorIsSetExactlyWhenTheCallFails(@ForAll Fixture object, Subject s) {
+    void required_write31_anErrorIsSetExactlyWhenTheCallFails(@ForAll Fixture object, @ForAll Subject s) {
         errorExactlyOnFailure(s, AS_WRITE_BUFFER, object, "write31");
     }
 
     @Property
     @SpecAssertion("check31")
-    void required_check31_noCallLeavesAnError(@ForAll Fixture object, Subject s) {
+    void required_check31_noCallLeavesAnError(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         s.verify(s.call(CHECK_READ_BUFFER, object)).hasNoErrorSet();
     }
@@ -72,28 +72,28 @@ public class ErrorIndicatorProperties {
     @Property
     @SpecAssertion("char32")
     @RequiresFeature(Feature.PRESET_ERROR)
-    void required_char32_aFailureReplacesAnEarlierError(@ForAll @RefusedBy(AS_CHAR_BUFFER) Fixture object, Subject s) {
+    void required_char32_aFailureReplacesAnEarlierError(@ForAll @RefusedBy(AS_CHAR_BUFFER) Fixture object, @ForAll Subject s) {
         failureReplacesPresetError(s, AS_CHAR_BUFFER, object, "char32");
     }
 
     @Property
     @SpecAssertion("read32")
     @RequiresFeature(Feature.PRESET_ERROR)
-    void required_read32_aFailureReplacesAnEarlierError(@ForAll @RefusedBy(AS_READ_BUFFER) Fixture object, Subject s) {
+    void required_read32_aFailureReplacesAnEarlierError(@ForAll @RefusedBy(AS_READ_BUFFER) Fixture object, @ForAll Subject s) {
         failureReplacesPresetError(s, AS_READ_BUFFER, object, "read32");
     }
 
     @Property
     @SpecAssertion("write32")
     @RequiresFeature(Feature.PRESET_ERROR)
-    void required_write32_aFailureReplacesAnEarlierError(@ForAll @RefusedBy(AS_WRITE_BUFFER) Fixture object, Subject s) {
+    void required_write32_aFailureReplacesAnEarlierError(@ForAll @RefusedBy(AS_WRITE_BUFFER) Fixture object, @ForAll Subject s) {
         failureReplacesPresetError(s, AS_WRITE_BUFFER, object, "write32");
     }
 
     @Property
     @SpecAssertion("check32")
     @RequiresFeature(Feature.PRESET_ERROR)
-    void required_check32_anEarlierErrorFaresAsTheProfileSays(@ForAll Fixture object, Subject s) {
+    void required_check32_anEarlierErrorFaresAsTheProfileSays(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildableWithAnErrorSet(s, object);
         Layout layout = s.layout(object);
         ObjRef obj = s.create(object);
@@ -113,21 +113,21 @@ public class ErrorIndicatorProperties {
     @Property
     @SpecAssertion("char21")
     @RequiresFeature(Feature.PRESET_ERROR)
-    void cpython_char21_aSuccessKeepsAnEarlierError(@ForAll @AcceptedBy(AS_CHAR_BUFFER) Fixture object, Subject s) {
+    void cpython_char21_aSuccessKeepsAnEarlierError(@ForAll @AcceptedBy(AS_CHAR_BUFFER) Fixture object, @ForAll Subject s) {
         successKeepsPresetError(s, AS_CHAR_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("read21")
     @RequiresFeature(Feature.PRESET_ERROR)
-    void cpython_read21_aSuccessKeepsAnEarlierError(@ForAll @AcceptedBy(AS_READ_BUFFER) Fixture object, Subject s) {
+    void cpython_read21_aSuccessKeepsAnEarlierError(@ForAll @AcceptedBy(AS_READ_BUFFER) Fixture object, @ForAll Subject s) {
         successKeepsPresetError(s, AS_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("write20")
     @RequiresFeature(Feature.PRESET_ERROR)
-    void cpython_write20_aSuccessKeepsAnEarlierError(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture object, Subject s) {
+    void cpython_write20_aSuccessKeepsAnEarlierError(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture object, @ForAll Subject s) {
         successKeepsPresetError(s, AS_WRITE_BUFFER, object);
     }
 

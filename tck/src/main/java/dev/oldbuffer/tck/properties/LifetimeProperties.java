@@ -36,84 +36,84 @@ public class LifetimeProperties {
     @Property
     @SpecAssertion({"char15", "char16"})
     @RequiresFeature(Feature.EXPORT_PROBES)
-    void asCharBufferReleasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+    void asCharBufferReleasesEverythingItAcquired(@ForAll Fixture object, @ForAll Subject s) {
         releasesEverything(s, AS_CHAR_BUFFER, object);
     }
 
     @Property
     @SpecAssertion({"read15", "read16"})
     @RequiresFeature(Feature.EXPORT_PROBES)
-    void asReadBufferReleasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+    void asReadBufferReleasesEverythingItAcquired(@ForAll Fixture object, @ForAll Subject s) {
         releasesEverything(s, AS_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion({"write13", "write14"})
     @RequiresFeature(Feature.EXPORT_PROBES)
-    void asWriteBufferReleasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+    void asWriteBufferReleasesEverythingItAcquired(@ForAll Fixture object, @ForAll Subject s) {
         releasesEverything(s, AS_WRITE_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("check08")
     @RequiresFeature(Feature.EXPORT_PROBES)
-    void required_check08_releasesEverythingItAcquired(@ForAll Fixture object, Subject s) {
+    void required_check08_releasesEverythingItAcquired(@ForAll Fixture object, @ForAll Subject s) {
         releasesEverything(s, CHECK_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("char34")
     @RequiresFeature(Feature.REFCOUNTS)
-    void required_char34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_char34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheReferenceCount(s, AS_CHAR_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("read34")
     @RequiresFeature(Feature.REFCOUNTS)
-    void required_read34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_read34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheReferenceCount(s, AS_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("check34")
     @RequiresFeature(Feature.REFCOUNTS)
-    void required_check34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_check34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheReferenceCount(s, CHECK_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("write34")
     @RequiresFeature(Feature.REFCOUNTS)
-    void required_write34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_write34_leavesTheReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheReferenceCount(s, AS_WRITE_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("char39")
     @RequiresFeature(Feature.TOTAL_REFCOUNT)
-    void required_char39_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_char39_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheTotalReferenceCount(s, AS_CHAR_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("read39")
     @RequiresFeature(Feature.TOTAL_REFCOUNT)
-    void required_read39_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_read39_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheTotalReferenceCount(s, AS_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("check37")
     @RequiresFeature(Feature.TOTAL_REFCOUNT)
-    void required_check37_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_check37_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheTotalReferenceCount(s, CHECK_READ_BUFFER, object);
     }
 
     @Property
     @SpecAssertion("write38")
     @RequiresFeature(Feature.TOTAL_REFCOUNT)
-    void required_write38_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, Subject s) {
+    void required_write38_leavesTheTotalReferenceCountAsItFoundIt(@ForAll Fixture object, @ForAll Subject s) {
         keepsTheTotalReferenceCount(s, AS_WRITE_BUFFER, object);
     }
 

@@ -42,7 +42,7 @@ public class MemoryProperties {
     @SpecAssertion("write04")
     @RequiresFeature(Feature.MEMORY_WRITE)
     void required_write04_bytesWrittenAtTheAddressBecomeTheContent(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture object,
-                                                                   @ForAll long seed, Subject s) {
+                                                                   @ForAll long seed, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         byte[] current = s.layout(object).data();
         ObjRef obj = s.create(object);
@@ -61,7 +61,7 @@ public class MemoryProperties {
     @SpecAssertion("char04")
     @RequiresFeature(Feature.MEMORY_READ)
     void required_char04_aStoreThroughTheObjectShowsAtTheAddress(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture mutable,
-                                                                  @ForAll int index, @ForAll byte value, Subject s) {
+                                                                  @ForAll int index, @ForAll byte value, @ForAll Subject s) {
         storeShowsAtTheAddress(s, AS_CHAR_BUFFER, mutable, index, value);
     }
 
@@ -69,7 +69,7 @@ public class MemoryProperties {
     @SpecAssertion("read04")
     @RequiresFeature(Feature.MEMORY_READ)
     void required_read04_aStoreThroughTheObjectShowsAtTheAddress(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture mutable,
-                                                                  @ForAll int index, @ForAll byte value, Subject s) {
+                                                                  @ForAll int index, @ForAll byte value, @ForAll Subject s) {
         storeShowsAtTheAddress(s, AS_READ_BUFFER, mutable, index, value);
     }
 
@@ -77,7 +77,7 @@ public class MemoryProperties {
     @SpecAssertion("write05")
     @RequiresFeature(Feature.MEMORY_READ)
     void required_write05_aStoreThroughTheObjectShowsAtTheAddress(@ForAll @AcceptedBy(AS_WRITE_BUFFER) Fixture mutable,
-                                                                   @ForAll int index, @ForAll byte value, Subject s) {
+                                                                   @ForAll int index, @ForAll byte value, @ForAll Subject s) {
         storeShowsAtTheAddress(s, AS_WRITE_BUFFER, mutable, index, value);
     }
 

@@ -22,6 +22,10 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.arbitraries.ArbitraryDecorator;
+import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.AroundTryHook;
@@ -97,20 +101,48 @@ public final class PropertyHook implements SkipExecutionHook, ResolveParameterHo
                 .orElseGet(SkipResult::doNotSkip);
     }
 
+    /**
+     * The subject of each try, for a property's {@code @ForAll Subject} parameter. A parameter without {@code @ForAll}
+     * works too ({@link #resolve}), but jqwik looks for {@code @ForAll} on it at every try, through the JDK's reflection,
+     * which parses the method's parameter annotations anew each time: about a tenth of a run against the reference.
+     * The other parameters' samples, edge cases and shrinking stay what they were without it: the subject is one
+     * unshrinkable value with one edge case (so the product of the parameters' edge cases is unchanged), and its
+     * generator draws nothing from the random source (a generator with edge cases mixed in would draw a number per try).
+     */
+    public static Arbitrary<Subject> subjects() {
+        return new Subjects();
+    }
+
+    private static final class Subjects extends ArbitraryDecorator<Subject> {
+        @Override
+        protected Arbitrary<Subject> arbitrary() {
+            return Arbitraries.create(PropertyHook::subject);
+        }
+
+        @Override
+        public RandomGenerator<Subject> generator(int genSize, boolean withEdgeCases) {
+            return generator(genSize);
+        }
+    }
+
     @Override
     public Optional<ParameterSupplier> resolve(ParameterResolutionContext parameter, LifecycleContext context) {
         if (parameter.typeUsage().getRawType() != Subject.class) {
             return Optional.empty();
         }
-        // Called for every candidate jqwik considers, also those it never tries: only make the subject here; the
-        // try resets the implementation (aroundTry).
-        return Optional.of(optionalTry -> {
-            Run run = Store.<Run>get(RUN).get();
-            if (run.falsified && ++run.shrinkingCandidates > SHRINKING_CANDIDATES) {
-                throw new ShrinkingBound();   // jqwik's walk over a stateful chain's candidates can take minutes
-            }
-            return new Subject(run.runtime, run.config.profile(), run.assertions);
-        });
+        return Optional.of(optionalTry -> subject());
+    }
+
+    /**
+     * Made for every candidate jqwik considers, also those it never tries: only make the subject here; the try resets
+     * the implementation (aroundTry).
+     */
+    private static Subject subject() {
+        Run run = Store.<Run>get(RUN).get();
+        if (run.falsified && ++run.shrinkingCandidates > SHRINKING_CANDIDATES) {
+            throw new ShrinkingBound();   // jqwik's walk over a stateful chain's candidates can take minutes
+        }
+        return new Subject(run.runtime, run.config.profile(), run.assertions);
     }
 
     @Override

@@ -54,7 +54,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("char35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_char35_asCharBufferWrapsGetBufferSimple(@ForAll Fixture object, Subject s) {
+    void required_char35_asCharBufferWrapsGetBufferSimple(@ForAll Fixture object, @ForAll Subject s) {
         wraps(s, AS_CHAR_BUFFER, GET_BUFFER_SIMPLE, object);
     }
 
@@ -62,7 +62,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("char36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void cpython_char36_asCharBufferSetsTheErrorGetBufferSets(@ForAll Fixture object, Subject s) {
+    void cpython_char36_asCharBufferSetsTheErrorGetBufferSets(@ForAll Fixture object, @ForAll Subject s) {
         setsTheErrorOf(s, AS_CHAR_BUFFER, GET_BUFFER_SIMPLE, object);
     }
 
@@ -70,7 +70,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("read35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_read35_asReadBufferWrapsGetBufferSimple(@ForAll Fixture object, Subject s) {
+    void required_read35_asReadBufferWrapsGetBufferSimple(@ForAll Fixture object, @ForAll Subject s) {
         wraps(s, AS_READ_BUFFER, GET_BUFFER_SIMPLE, object);
     }
 
@@ -78,7 +78,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("read36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void cpython_read36_asReadBufferSetsTheErrorGetBufferSets(@ForAll Fixture object, Subject s) {
+    void cpython_read36_asReadBufferSetsTheErrorGetBufferSets(@ForAll Fixture object, @ForAll Subject s) {
         setsTheErrorOf(s, AS_READ_BUFFER, GET_BUFFER_SIMPLE, object);
     }
 
@@ -86,7 +86,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("write35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_write35_asWriteBufferWrapsGetBufferWritable(@ForAll Fixture object, Subject s) {
+    void required_write35_asWriteBufferWrapsGetBufferWritable(@ForAll Fixture object, @ForAll Subject s) {
         wraps(s, AS_WRITE_BUFFER, GET_BUFFER_WRITABLE, object);
     }
 
@@ -94,7 +94,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("check35")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_check35_answersOneExactlyWhenGetBufferSimpleSucceeds(@ForAll Fixture object, Subject s) {
+    void required_check35_answersOneExactlyWhenGetBufferSimpleSucceeds(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
         Acquisition get = s.acquireAndRelease(GET_BUFFER_SIMPLE, obj);
@@ -111,7 +111,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("char37")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_char37_yStarTakesTheCContiguousSimpleViews(@ForAll Fixture object, Subject s) {
+    void required_char37_yStarTakesTheCContiguousSimpleViews(@ForAll Fixture object, @ForAll Subject s) {
         parsesContiguousViews(s, AS_CHAR_BUFFER, PARSE_Y_STAR, GET_BUFFER_SIMPLE, object);
     }
 
@@ -119,7 +119,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("write36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_write36_wStarTakesTheCContiguousWritableViews(@ForAll Fixture object, Subject s) {
+    void required_write36_wStarTakesTheCContiguousWritableViews(@ForAll Fixture object, @ForAll Subject s) {
         Acquisition parsed = parsesContiguousViews(s, AS_WRITE_BUFFER, PARSE_W_STAR, GET_BUFFER_WRITABLE, object);
         if (!parsed.accepted() && !parsed.error().map(PyError::type).orElse("none").equals("TypeError")) {
             throw TckMessages.shouldSetError(s.context(AS_WRITE_BUFFER), parsed, "TypeError",
@@ -131,7 +131,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("char38")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_char38_sStarIsYStarPlusTheUtf8OfAStr(@ForAll Fixture object, Subject s) {
+    void required_char38_sStarIsYStarPlusTheUtf8OfAStr(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
         Acquisition text = s.acquire(PARSE_S_STAR, obj);
@@ -159,7 +159,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("read37")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_read37_yHashRefusesTypesWithAReleaseSlot(@ForAll Fixture object, Subject s) {
+    void required_read37_yHashRefusesTypesWithAReleaseSlot(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
         Layout layout = s.layout(object);
@@ -179,7 +179,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("read38")
     @RequiresFeature({Feature.NEW_BUFFER_API, Feature.EXPORT_PROBES})
-    void required_read38_getBufferKeepsTheExportUntilRelease(@ForAll Fixture object, Subject s) {
+    void required_read38_getBufferKeepsTheExportUntilRelease(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
         Acquisition held = s.acquire(GET_BUFFER_SIMPLE, obj);
@@ -198,7 +198,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("check36")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_check36_checkBufferAnswersOneWhereverTheCallDoesAndAsksForNothing(@ForAll Fixture object, Subject s) {
+    void required_check36_checkBufferAnswersOneWhereverTheCallDoesAndAsksForNothing(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
         boolean counted = s.layout(object).exportProbe() == Layout.ExportProbe.COUNTS;
@@ -221,7 +221,7 @@ public class ReplacementProperties {
     @TryCost(2)
     @SpecAssertion("write37")
     @RequiresFeature(Feature.NEW_BUFFER_API)
-    void required_write37_fullReadOnlyRequestsShowTheReadOnlyFlag(@ForAll Fixture object, Subject s) {
+    void required_write37_fullReadOnlyRequestsShowTheReadOnlyFlag(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
         Layout layout = s.layout(object);

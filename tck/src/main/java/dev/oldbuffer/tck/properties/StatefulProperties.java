@@ -7,10 +7,12 @@ import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.tck.RequiresFeature;
 import dev.oldbuffer.tck.SpecAssertion;
 import dev.oldbuffer.tck.Subject;
+import dev.oldbuffer.tck.arbitraries.OldBufferDomain;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.domains.Domain;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.state.ActionChain;
@@ -25,13 +27,14 @@ import org.apiguardian.api.API;
 @API(status = MAINTAINED, since = "0.1")
 @AddLifecycleHook(PropertyHook.class)
 @Label("Stateful: lives of objects")
+@Domain(OldBufferDomain.class)
 public class StatefulProperties {
 
     @Property
     @TryCost(8)
     @SpecAssertion("char33")
     @RequiresFeature(Feature.MEMORY_READ)
-    void required_char33_everyStepAnswersAsTheModel(@ForAll("asCharBufferLives") ActionChain<BufferWorld> chain, Subject s) {
+    void required_char33_everyStepAnswersAsTheModel(@ForAll("asCharBufferLives") ActionChain<BufferWorld> chain, @ForAll Subject s) {
         BufferWorld.run(chain);
     }
 
@@ -39,7 +42,7 @@ public class StatefulProperties {
     @TryCost(8)
     @SpecAssertion("read33")
     @RequiresFeature(Feature.MEMORY_READ)
-    void required_read33_everyStepAnswersAsTheModel(@ForAll("asReadBufferLives") ActionChain<BufferWorld> chain, Subject s) {
+    void required_read33_everyStepAnswersAsTheModel(@ForAll("asReadBufferLives") ActionChain<BufferWorld> chain, @ForAll Subject s) {
         BufferWorld.run(chain);
     }
 
@@ -47,14 +50,14 @@ public class StatefulProperties {
     @TryCost(8)
     @SpecAssertion("write33")
     @RequiresFeature(Feature.MEMORY_READ)
-    void required_write33_everyStepAnswersAsTheModel(@ForAll("asWriteBufferLives") ActionChain<BufferWorld> chain, Subject s) {
+    void required_write33_everyStepAnswersAsTheModel(@ForAll("asWriteBufferLives") ActionChain<BufferWorld> chain, @ForAll Subject s) {
         BufferWorld.run(chain);
     }
 
     @Property
     @TryCost(8)
     @SpecAssertion("check33")
-    void required_check33_everyStepAnswersAsTheModel(@ForAll("checkReadBufferLives") ActionChain<BufferWorld> chain, Subject s) {
+    void required_check33_everyStepAnswersAsTheModel(@ForAll("checkReadBufferLives") ActionChain<BufferWorld> chain, @ForAll Subject s) {
         BufferWorld.run(chain);
     }
 
