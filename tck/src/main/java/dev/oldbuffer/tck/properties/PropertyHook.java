@@ -50,8 +50,9 @@ import org.apiguardian.api.API;
 /**
  * What {@link dev.oldbuffer.tck.OldBufferTck} does for Jupiter specifications, for jqwik properties (jqwik runs
  * no Jupiter extensions): register it with {@code @AddLifecycleHook(PropertyHook.class)}. It skips properties
- * whose assertions are outside the profile, reports a missing {@link RequiresFeature} as not applicable, resolves
- * a fresh {@link Subject} on a reset implementation for every try, sets tries and seed from
+ * whose assertions are outside the profile, reports a missing {@link RequiresFeature} as not applicable, gives
+ * every try a fresh {@link Subject} on a reset implementation (a parameter {@code @ForAll Subject}, from
+ * {@link #subjects()} in {@code OldBufferDomain}; without {@code @ForAll} it is resolved, more slowly), sets tries and seed from
  * {@link PropertySettings}, labels the property for Allure, and records its seed, tries, checks and shrunk
  * sample; a falsified property's failure message carries all of them, so they reach the run's results.
  */
