@@ -1,4 +1,4 @@
-package dev.oldbuffer.tck.properties;
+package dev.oldbuffer.tck.arbitraries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class SubjectsTest {
     void theSubjectsGeneratorDrawsNothingFromTheRandomSource() {
         for (int genSize : new int[] {1, 100, 700, 1000, 7000}) {
             for (boolean withEdgeCases : new boolean[] {false, true}) {
-                assertThat(draws(PropertyHook.subjects(), genSize, withEdgeCases))
+                assertThat(draws(new OldBufferDomain().subjects(), genSize, withEdgeCases))
                         .as("genSize %d, edge cases %s", genSize, withEdgeCases).isFalse();
             }
         }
@@ -34,7 +34,7 @@ class SubjectsTest {
 
     @Example
     void theSubjectHasOneEdgeCaseAndOneValueToExhaust() {
-        Arbitrary<Subject> subjects = PropertyHook.subjects();
+        Arbitrary<Subject> subjects = new OldBufferDomain().subjects();
         assertThat(subjects.edgeCases(1000).size()).isEqualTo(1);
         assertThat(subjects.exhaustive(10)).map(ExhaustiveGenerator::maxCount).contains(1L);
     }
