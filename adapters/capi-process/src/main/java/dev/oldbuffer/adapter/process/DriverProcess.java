@@ -105,8 +105,18 @@ final class DriverProcess implements AutoCloseable {
      */
     private int crowded;
     private int paused;
-    /** As the driver's AWAIT_PAUSE: one slow wait in a few thousand costs little, and the spin comes back soon after the cores are free. */
-    private static final int PAUSE = 4096;
+    /**
+     * How many waits the next pause lasts, as the driver's {@code await_pause_next}: {@link #PAUSE_MIN}, doubled by each
+     * pause up to {@link #PAUSE_MAX}, and back to the least after {@link #CALM} spins in a row that found a core. This
+     * JVM's own threads (its compiler, its collector) now and then make a yield slow on a quiet machine, where a pause
+     * of 4,096 waits every time cost a CPython run thousands of sleeps; where other processes hold every core, the
+     * pauses grow back to 4,096 within five of them.
+     */
+    private int pauseNext = PAUSE_MIN;
+    private int calm;
+    private static final int PAUSE_MIN = 256;
+    private static final int PAUSE_MAX = 4096;
+    private static final int CALM = 64;
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final Thread stderrDrain;
     private final Thread watchdog;
@@ -414,7 +424,7 @@ final class DriverProcess implements AutoCloseable {
      * wait sleeps at once; where the driver sleeps (ctypes, as on Pyodide; GraalPy), so does the kit. The driver waits
      * for requests the same way. A yield that took longer than the whole spin means other processes hold every core:
      * spinning then only queues both sides behind them, where a woken sleeper gets the core sooner, so the next
-     * {@link #PAUSE} waits sleep at once.
+     * waits sleep at once (a pause: see {@link #pauseNext}).
      *
      * @return when the wait began ({@link System#nanoTime()}), for {@link #learn}; 0 when the answer was there already
      */
@@ -435,9 +445,14 @@ final class DriverProcess implements AutoCloseable {
                 crowded = spun - before > spinNanos;
             } while (!crowded && in.available() == 0 && spun < spinNanos);
             this.crowded += ((crowded ? HITS_SCALE : 0) - this.crowded) / 4;
+            calm = crowded ? 0 : calm + 1;
+            if (calm >= CALM) {
+                pauseNext = PAUSE_MIN;
+            }
             if (this.crowded >= HITS_SCALE / 2) {
                 this.crowded = 0;
-                paused = PAUSE;
+                paused = pauseNext;
+                pauseNext = Math.min(2 * pauseNext, PAUSE_MAX);
             }
         }
         return start;

@@ -691,7 +691,15 @@ static int await_hits = 256;
    sleep at once because most did (see await_input). */
 static int await_crowded = 0;
 static int await_paused = 0;
-#define AWAIT_PAUSE 4096
+/* How many waits the next pause lasts: AWAIT_PAUSE_MIN, doubled by each pause up to AWAIT_PAUSE_MAX, and back to the least
+   after AWAIT_CALM spins in a row that found a core. The JVM's own threads (its compiler, its collector) now and then
+   make a yield slow on a quiet machine: a pause of 4,096 waits every time cost a CPython run some 30,000 sleeps. Where
+   other processes do hold every core, the pauses grow back to 4,096 within five of them. */
+static int await_pause_next = 256;
+static int await_calm = 0;
+#define AWAIT_PAUSE_MIN 256
+#define AWAIT_PAUSE_MAX 4096
+#define AWAIT_CALM 64
 
 static long long
 nanos_since(const struct timespec *start)
@@ -705,7 +713,7 @@ nanos_since(const struct timespec *start)
    whatever else wants it) for up to spin_ns first, else at once, in sleep(). Waking a process asleep on a pipe costs
    more than most requests take to serve. A yield that took longer than the whole spin means other processes hold every
    core: spinning then only queues both sides behind them (a woken sleeper gets the core sooner), so the next
-   AWAIT_PAUSE waits sleep at once. Allocates nothing (see the driver's Input). */
+   waits sleep at once (a pause: see await_pause_next). Allocates nothing (see the driver's Input). */
 static void
 await_ready(long long spin, int (*ready)(void), void (*sleep)(void))
 {
@@ -730,9 +738,14 @@ await_ready(long long spin, int (*ready)(void), void (*sleep)(void))
             }
         } while (!now_ready && !crowded && spun < spin);
         await_crowded += ((crowded ? 256 : 0) - await_crowded) / 4;
+        await_calm = crowded ? 0 : await_calm + 1;
+        if (await_calm >= AWAIT_CALM) {
+            await_pause_next = AWAIT_PAUSE_MIN;
+        }
         if (await_crowded >= 128) {
             await_crowded = 0;
-            await_paused = AWAIT_PAUSE;
+            await_paused = await_pause_next;
+            await_pause_next = await_pause_next * 2 < AWAIT_PAUSE_MAX ? await_pause_next * 2 : AWAIT_PAUSE_MAX;
         }
     }
     if (!now_ready) {
