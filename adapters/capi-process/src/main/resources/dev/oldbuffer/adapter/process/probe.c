@@ -695,11 +695,11 @@ static int await_paused = 0;
    after AWAIT_CALM spins in a row that found a core. The JVM's own threads (its compiler, its collector) now and then
    make a yield slow on a quiet machine: a pause of 4,096 waits every time cost a CPython run some 30,000 sleeps. Where
    other processes do hold every core, the pauses grow back to 4,096 within five of them. */
-static int await_pause_next = 256;
-static int await_calm = 0;
 #define AWAIT_PAUSE_MIN 256
 #define AWAIT_PAUSE_MAX 4096
 #define AWAIT_CALM 64
+static int await_pause_next = AWAIT_PAUSE_MIN;
+static int await_calm = 0;
 
 static long long
 nanos_since(const struct timespec *start)
