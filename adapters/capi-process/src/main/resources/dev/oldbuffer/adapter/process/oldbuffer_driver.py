@@ -3,7 +3,9 @@
 Started by dev.oldbuffer.adapter.process.ProcessRuntime as
     python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file> <abi> <spin, nanoseconds> [<rings file>]
 Where the C probe waits on a CPU and a rings file is given, the frames after the greeting travel through it instead
-(probe.c's ring_open; the greeting's 'transport' says so), and the pipes only wake a side that sleeps.
+(probe.c's ring_open; the greeting's 'transport' says so), and the pipes only wake a side that sleeps. There the probe
+answers the commonest requests of a try itself, in C (probe.c's ring_serve; the greeting's 'answers'), and hands the
+rest to the handlers here.
 
 Framing, big-endian: a request is u32 length, u32 number, (u8 op, payload); a response is u32 length,
 u32 number, (u8 status, payload), where length counts the bytes after the number and a response echoes
@@ -547,10 +549,6 @@ class Input(object):
         spins = spin > 0 and sys.implementation.name in ('cpython', 'pypy')
         self.await_input = getattr(probe, 'await_input', None) if spins else None
 
-    def from_rings(self, ring_read):
-        """Requests come through the shared-memory rings from now on; ring_read waits for them itself."""
-        self.read, self.await_input = ring_read, None
-
     def take(self, n):
         """The next n bytes; None at the end of input."""
         data, at = self.data, self.at
@@ -565,6 +563,39 @@ class Input(object):
                 data += chunk
         self.data, self.at = data, at + n
         return data[at:at + n]
+
+
+# ring_serve's flags (probe.c's SERVE_IN_C, SERVE_CASTS): answer the commonest requests in C; memoryview.cast is there
+RING_SERVE_IN_C, RING_SERVE_CASTS = 1, 2
+
+
+def ring_serve_flags(driver, probe):
+    """What the probe's ring_serve may answer itself: the commonest requests of a try, where the calls are the probe's own
+    (not the abi3 module's) and no test asks every request of Python (OLDBUFFER_TEST_SERVE=python)."""
+    if driver.calls is not probe or os.environ.get('OLDBUFFER_TEST_SERVE') == 'python':
+        return 0
+    return RING_SERVE_IN_C | RING_SERVE_CASTS * ('MEMORYVIEW_CAST' in driver.features)
+
+
+class RingRequests(object):
+    """The requests through the shared-memory rings, as the stream Driver.serve reads. The probe's ring_serve hands over
+    whole frames, and answers the commonest requests of a try itself, in C, with the driver's own table of objects
+    (flags: ring_serve_flags), except while a DESYNC test hook waits for the next request."""
+    __slots__ = ('driver', 'ring_serve', 'flags', 'body')
+
+    def __init__(self, driver, ring_serve, flags):
+        self.driver, self.ring_serve, self.flags, self.body = driver, ring_serve, flags, None
+
+    def take(self, n):
+        body, self.body = self.body, None
+        if body is not None:   # the frame's body, after its header
+            return body
+        d = self.driver
+        request = self.ring_serve(d.objects, d.views, d.c_memory_keepers, d.files, self.flags if d.desync is None else 0)
+        if request is None:
+            return None
+        number, self.body = request
+        return HEADER.pack(len(self.body), number)
 
 
 class RingOut(object):
@@ -623,6 +654,7 @@ class Driver(object):
         self.probe_kind = probe_kind
         self.progress = progress
         self.transport = 'pipe'   # or 'shared memory', when main() opens the kit's rings
+        self.answers = 'in Python'   # or in C for the commonest requests (the rings' ring_serve)
         self.objects = {}
         self.error_cache = {}
         self.desync = None
@@ -740,7 +772,7 @@ class Driver(object):
                   else 'version-specific'),
                  ('python.version', sys.version.replace('\n', ' ')), ('platform', platform.platform()),
                  ('waits', 'spinning' if self.input.await_input is not None else 'asleep'),
-                 ('transport', self.transport)]
+                 ('transport', self.transport), ('answers', self.answers)]
         return U32.pack(len(facts)) + b''.join(u32_str(k) + u32_str(v) for k, v in facts)
 
     # -- objects
@@ -1269,20 +1301,24 @@ def main(argv):
     if sys.implementation.name == 'cpython':
         gc.freeze()   # the driver's own objects: collect_garbage() visits only what the tries made
     # Where the driver waits on a CPU (the C probe), both sides then trade through shared memory: no system call per
-    # message while both spin. The greeting still takes the pipe, and says which. Not on PyPy: there every ring_read
-    # makes its bytes through cpyext's malloc, so how the requests happen to arrive changed which freed memory PyPy's
+    # message while both spin. The greeting still takes the pipe, and says which. Not on PyPy: there each read of the rings
+    # made its bytes through cpyext's malloc, so how the requests happen to arrive changed which freed memory PyPy's
     # use-after-free bugs (read34 on a released C-memory view) find, a crash in one run and a count of -1 in another.
+    serve_flags = 0
     if rings_path and driver.input.await_input is not None and hasattr(probe, 'ring_open') \
             and sys.implementation.name == 'cpython':
         try:
             probe.ring_open(rings_path, out.fileno(), int(spin))
             driver.transport = 'shared memory'
+            serve_flags = ring_serve_flags(driver, probe)
+            if serve_flags & RING_SERVE_IN_C:
+                driver.answers = 'in C for the commonest requests of a try, in Python for the rest'
         except (OSError, ValueError) as e:
             sys.stderr.write('oldbuffer driver: the rings cannot be used, answering through the pipe: %s\n' % e)
     hello = driver.hello(None)
     out.write(RESPONSE_HEADER.pack(len(hello) + 1, 0, OK) + hello)
     out.flush()
     if driver.transport == 'shared memory':
-        driver.input.from_rings(probe.ring_read)
-        out = RingOut(probe.ring_write, out)
-    driver.serve(driver.input, out)
+        driver.serve(RingRequests(driver, probe.ring_serve, serve_flags), RingOut(probe.ring_write, out))
+    else:
+        driver.serve(driver.input, out)

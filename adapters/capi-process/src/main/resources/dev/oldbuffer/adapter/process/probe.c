@@ -1,6 +1,7 @@
 /*
  * _oldbuffer_probe: calls the four old-buffer functions exactly as C code does, and provides the
- * configurable exporter type of dev.oldbuffer.spi.ExporterSpec.
+ * configurable exporter type of dev.oldbuffer.spi.ExporterSpec. On CPython it also carries the driver's requests and
+ * answers through shared memory, and answers the commonest of them itself (ring_serve).
  *
  * Built by driver.py once per interpreter against that interpreter's own headers
  * (CPython 3.9+ or PyPy's cpyext). Python code never sees the error indicator a call leaves set:
@@ -106,6 +107,17 @@ static void drop_held(void)
 
 /* ---- calls ------------------------------------------------------------------------------- */
 
+/* The call of function fn (an OLDBUFFER_FN_ code, checked) with its arguments, C NULL where the mode says so: the one
+ * place for call() and ring_serve's calls. A macro, so that call() compiles as it did before ring_serve: GraalPy's
+ * results on these calls (crashes in its native reference counts) moved with nothing but the probe's code layout. */
+#define CALL_OLD(fn, o, bp, lp, rc) \
+    switch (fn) { \
+    case OLDBUFFER_FN_AS_CHAR_BUFFER: rc = PyObject_AsCharBuffer(o, (const char **)bp, lp); break; \
+    case OLDBUFFER_FN_AS_READ_BUFFER: rc = PyObject_AsReadBuffer(o, (const void **)bp, lp); break; \
+    case OLDBUFFER_FN_CHECK_READ_BUFFER: rc = PyObject_CheckReadBuffer(o); break; \
+    case OLDBUFFER_FN_AS_WRITE_BUFFER: rc = PyObject_AsWriteBuffer(o, bp, lp); break; \
+    }
+
 /* call(fn, obj, mode, buffer_initial, length_initial) -> (rc, buffer, length, error or None)
  * fn: one of the OLDBUFFER_FN_ codes. */
 static PyObject *probe_call(PyObject *self, PyObject *args)
@@ -127,12 +139,7 @@ static PyObject *probe_call(PyObject *self, PyObject *args)
     Py_ssize_t *lp = (mode & OLDBUFFER_NULL_LENGTH) ? NULL : &length;
 
     restore_held();
-    switch (fn) {
-    case OLDBUFFER_FN_AS_CHAR_BUFFER: rc = PyObject_AsCharBuffer(o, (const char **)bp, lp); break;
-    case OLDBUFFER_FN_AS_READ_BUFFER: rc = PyObject_AsReadBuffer(o, (const void **)bp, lp); break;
-    case OLDBUFFER_FN_CHECK_READ_BUFFER: rc = PyObject_CheckReadBuffer(o); break;
-    case OLDBUFFER_FN_AS_WRITE_BUFFER: rc = PyObject_AsWriteBuffer(o, bp, lp); break;
-    }
+    CALL_OLD(fn, o, bp, lp, rc)
     capture_held();
     return Py_BuildValue("iLLO", rc, (long long)(intptr_t)buffer, (long long)length,
                          held_info != NULL ? held_info : Py_None);
@@ -887,51 +894,46 @@ probe_ring_open(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* ring_read(max) -> the next bytes of the requests, at most max; waits for one as await_input does. b'' when the kit
-   is gone. */
-static PyObject *
-probe_ring_read(PyObject *self, PyObject *arg)
+/* The next n bytes of the requests into dst, waiting for them as await_input does; -1 when the kit is gone first. */
+static int
+ring_take(unsigned char *dst, size_t n)
 {
-    Py_ssize_t max = PyLong_AsSsize_t(arg);
-    if (max < 0) {
-        return PyErr_Occurred() ? NULL : PyBytes_FromStringAndSize(NULL, 0);
+    size_t capacity = requests->capacity;
+    while (n > 0) {
+        await_ready(ring_spin, requests_ready, requests_sleep);
+        uint64_t at = requests->read;
+        uint64_t there = load(&requests->written) - at;
+        if (there == 0) {
+            if (kit_gone) {
+                return -1;
+            }
+            continue;
+        }
+        size_t k = there < (uint64_t)n ? (size_t)there : n;
+        size_t from = (size_t)(at % capacity), first = capacity - from < k ? capacity - from : k;
+        memcpy(dst, request_bytes + from, first);
+        memcpy(dst + first, request_bytes, k - first);
+        store(&requests->read, at + k);
+        if (load32(&requests->writer_sleeps)) {
+            ring_doorbell();
+        }
+        dst += k;
+        n -= k;
     }
-    await_ready(ring_spin, requests_ready, requests_sleep);
-    uint64_t at = requests->read;
-    uint64_t there = load(&requests->written) - at;
-    size_t n = there < (uint64_t)max ? (size_t)there : (size_t)max;
-    PyObject *out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)n);
-    if (out == NULL || n == 0) {
-        return out;
-    }
-    size_t capacity = requests->capacity, from = (size_t)(at % capacity), first = capacity - from < n ? capacity - from : n;
-    memcpy(PyBytes_AS_STRING(out), request_bytes + from, first);
-    memcpy(PyBytes_AS_STRING(out) + first, request_bytes, n - first);
-    store(&requests->read, at + n);
-    if (load32(&requests->writer_sleeps)) {
-        ring_doorbell();
-    }
-    return out;
+    return 0;
 }
 
-/* ring_write(data): the bytes onto the answers, waiting for room as long as it takes; OSError when the kit is gone. */
-static PyObject *
-probe_ring_write(PyObject *self, PyObject *arg)
+/* The bytes onto the answers, waiting for room as long as it takes; -1 when the kit is gone. */
+static int
+ring_put(const unsigned char *p, size_t left)
 {
-    Py_buffer data;
-    if (PyObject_GetBuffer(arg, &data, PyBUF_SIMPLE) != 0) {
-        return NULL;
-    }
-    const unsigned char *p = data.buf;
-    size_t left = (size_t)data.len, capacity = answers->capacity;
+    size_t capacity = answers->capacity;
     while (left > 0) {
         if (!answers_have_room()) {
             await_ready(ring_spin, answers_have_room, answers_sleep);
         }
         if (kit_gone) {
-            PyBuffer_Release(&data);
-            errno = EPIPE;
-            return PyErr_SetFromErrno(PyExc_OSError);
+            return -1;
         }
         uint64_t at = answers->written;
         size_t room = (size_t)(capacity - (at - load(&answers->read)));
@@ -946,16 +948,680 @@ probe_ring_write(PyObject *self, PyObject *arg)
         p += n;
         left -= n;
     }
+    return 0;
+}
+
+/* ring_write(data): the bytes onto the answers, waiting for room as long as it takes; OSError when the kit is gone. */
+static PyObject *
+probe_ring_write(PyObject *self, PyObject *arg)
+{
+    Py_buffer data;
+    if (PyObject_GetBuffer(arg, &data, PyBUF_SIMPLE) != 0) {
+        return NULL;
+    }
+    int gone = ring_put(data.buf, (size_t)data.len);
     PyBuffer_Release(&data);
+    if (gone) {
+        errno = EPIPE;
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
     Py_RETURN_NONE;
 }
+
+#if !defined(PYPY_VERSION) && !defined(GRAALVM_PYTHON)   /* the rings serve CPython alone (driver: main) */
+/* ---- the commonest requests, answered in C ---------------------------------------------------
+   In the driver's Python a request costs 2 to 15 us to parse, dispatch and answer, more than the call it makes; a try
+   is mostly a reset, a creation, a call and a fetch of the error. ring_serve answers those itself, in their common
+   shapes, exactly as the driver's handlers do: the same objects made the same way into the same table, the same bytes
+   back. Anything else, and anything unusual about one of those (an unknown or taken number, a recipe holding a kind
+   built in Python, a Python error while building), goes to the driver untouched. What was built by then is fresh and
+   nothing refers to it, so dropping it changes nothing the kit can observe. */
+
+/* ring_serve's flags, from the driver (RING_SERVE_ there). */
+#define SERVE_IN_C 1     /* answer the common requests here; without it, every request goes to the driver */
+#define SERVE_CASTS 2    /* memoryview.cast is there (Feature MEMORYVIEW_CAST): a CAST recipe may be built here */
+
+static unsigned char *frame_in, *frame_out;
+static size_t frame_in_size, frame_out_size, frame_out_len;
+static int frame_out_short;   /* an answer outgrew the memory it could get */
+
+static int
+grow(unsigned char **buf, size_t *size, size_t need)
+{
+    if (need <= *size) {
+        return 0;
+    }
+    size_t size2 = *size ? *size : 4096;
+    while (size2 < need) {
+        size2 *= 2;
+    }
+    unsigned char *p = realloc(*buf, size2);
+    if (p == NULL) {
+        return -1;
+    }
+    *buf = p;
+    *size = size2;
+    return 0;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint64_t be64(const unsigned char *p)
+{
+    return (uint64_t)be32(p) << 32 | be32(p + 4);
+}
+
+static void put(const void *p, size_t n)
+{
+    if (grow(&frame_out, &frame_out_size, frame_out_len + n) != 0) {
+        frame_out_short = 1;
+        return;
+    }
+    memcpy(frame_out + frame_out_len, p, n);
+    frame_out_len += n;
+}
+
+static void put8(unsigned v)
+{
+    unsigned char b = (unsigned char)v;
+    put(&b, 1);
+}
+
+static void put32(uint32_t v)
+{
+    unsigned char b[4] = {v >> 24, v >> 16, v >> 8, v};
+    put(b, 4);
+}
+
+static void put64(uint64_t v)
+{
+    put32((uint32_t)(v >> 32));
+    put32((uint32_t)v);
+}
+
+/* A str as the driver's u32_str writes it: UTF-8, lone surrogates passed through. */
+static void put_text(PyObject *s)
+{
+    PyObject *b = PyUnicode_AsEncodedString(s, "utf-8", "surrogatepass");
+    if (b == NULL) {
+        PyErr_Clear();
+        frame_out_short = 1;
+        return;
+    }
+    put32((uint32_t)PyBytes_GET_SIZE(b));
+    put(PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
+    Py_DECREF(b);
+}
+
+/* The error a fetch returns (probe_fetch_error): 0, or 1 and its type's name and message. */
+static void put_held_error(void)
+{
+    if (held_info != NULL) {
+        put8(1);
+        put_text(PyTuple_GET_ITEM(held_info, 0));
+        put_text(PyTuple_GET_ITEM(held_info, 1));
+    } else if (held_type != NULL) {
+        put8(1);
+        put32(1);
+        put("?", 1);
+        put32(0);
+    } else {
+        put8(0);
+    }
+}
+
+/* An OK answer's head; answer_send fills in its length and number. */
+static void answer_start(void)
+{
+    frame_out_len = 0;
+    frame_out_short = 0;
+    put32(0);
+    put32(0);
+    put8(OLDBUFFER_STATUS_OK);
+}
+
+/* 0 sent, -1 with the kit gone (nothing set) or an answer too big for memory (MemoryError set). */
+static int answer_send(uint32_t number)
+{
+    if (frame_out_short) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    uint32_t length = (uint32_t)(frame_out_len - 8);
+    unsigned char head[8] = {length >> 24, length >> 16, length >> 8, length, number >> 24, number >> 16, number >> 8, number};
+    memcpy(frame_out, head, 8);
+    return ring_put(frame_out, frame_out_len);
+}
+
+/* The object numbered handle (borrowed), or NULL with no error set. */
+static PyObject *table_get(PyObject *objects, uint32_t handle)
+{
+    PyObject *key = PyLong_FromUnsignedLong(handle);
+    if (key == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *o = PyDict_GetItemWithError(objects, key);
+    Py_DECREF(key);
+    if (o == NULL) {
+        PyErr_Clear();
+    }
+    return o;
+}
+
+/* CALL as Driver.call answers it: the result, the error's text when one is held, and asked for, the memory returned. */
+static int serve_call(const unsigned char *b, size_t n, PyObject *objects)
+{
+    if (n < 23) {
+        return 0;
+    }
+    int fn = b[1], mode = b[2];
+    uint32_t handle = be32(b + 3);
+    if (fn >= OLDBUFFER_FN_COUNT) {
+        return 0;
+    }
+    PyObject *o = handle == 0 ? Py_None : table_get(objects, handle);
+    if (o == NULL) {
+        return 0;
+    }
+    void *buffer = (void *)(intptr_t)(int64_t)be64(b + 7);
+    Py_ssize_t length = (Py_ssize_t)(int64_t)be64(b + 15);
+    PyObject *arg = (mode & OLDBUFFER_NULL_OBJECT) ? NULL : o;
+    void **bp = (mode & OLDBUFFER_NULL_BUFFER) ? NULL : &buffer;
+    Py_ssize_t *lp = (mode & OLDBUFFER_NULL_LENGTH) ? NULL : &length;
+    int rc = 0;
+    Py_INCREF(o);   /* held across the call, as the handler's local is */
+    restore_held();
+    CALL_OLD(fn, arg, bp, lp, rc)
+    capture_held();
+    Py_DECREF(o);
+    answer_start();
+    put32((uint32_t)rc);
+    put64((uint64_t)(intptr_t)buffer);
+    put64((uint64_t)(int64_t)length);
+    if (held_info != NULL) {
+        put8(1);
+        put_text(PyTuple_GET_ITEM(held_info, 0));
+        put_text(PyTuple_GET_ITEM(held_info, 1));
+    } else {
+        put8(0);
+    }
+    if (mode & OLDBUFFER_WITH_MEMORY) {
+        if (rc == 0 && length > 0 && length <= OLDBUFFER_MEMORY_WITH_CALL && buffer != NULL
+                && grow(&frame_out, &frame_out_size, frame_out_len + 5 + (size_t)length) == 0
+                && copy_checked(frame_out + frame_out_len + 5, buffer, (size_t)length, 0) == 0) {
+            put8(1);
+            put32((uint32_t)length);
+            frame_out_len += (size_t)length;   /* copied in place above */
+        } else {
+            put8(0);
+        }
+    }
+    return 1;
+}
+
+/* FETCH_ERROR: the held error, then none. */
+static int serve_fetch_error(void)
+{
+    answer_start();
+    put_held_error();
+    drop_held();
+    return 1;
+}
+
+/* RESET when the table holds all there is to drop: no views held, no C memory or files behind objects. */
+static int serve_reset(PyObject *objects, PyObject *views, PyObject *keepers, PyObject *files)
+{
+    if (PyDict_Size(views) != 0 || PyList_Size(keepers) != 0 || PyDict_Size(files) != 0) {
+        return 0;
+    }
+    PyDict_Clear(objects);
+    drop_held();
+    answer_start();
+    return 1;
+}
+
+static PyObject *name_toreadonly, *name_release, *name_cast, *name_frombytes, *array_type;
+
+/* The end of the recipe at p if ring_serve builds all of it (a kind the driver's Python builds inside, or a body too
+   short: NULL). Nothing is built: what is refused here is refused before anything happened. */
+static const unsigned char *recipe_end(const unsigned char *p, const unsigned char *end, PyObject *objects, int flags)
+{
+#define SKIP(k) do { if ((size_t)(end - p) < (size_t)(k)) return NULL; p += (k); } while (0)
+#define SKIP_RAW() do { SKIP(4); SKIP(be32(p - 4)); } while (0)
+    SKIP(1);
+    switch (p[-1]) {
+    case OLDBUFFER_TAG_BYTES:
+    case OLDBUFFER_TAG_BYTEARRAY:
+    case OLDBUFFER_TAG_STR:
+        SKIP_RAW();
+        return p;
+    case OLDBUFFER_TAG_INT:
+        SKIP(8);
+        return p;
+    case OLDBUFFER_TAG_NONE:
+        return p;
+    case OLDBUFFER_TAG_EXISTING:   /* the very object: one the table holds */
+        SKIP(4);
+        return table_get(objects, be32(p - 4)) != NULL ? p : NULL;
+    case OLDBUFFER_TAG_ARRAY:      /* 'u' warns (3.13+), which Python silences; without the array module, Python refuses;
+                                      a typecode beyond ASCII is no one-character str here */
+        SKIP(1);
+        if (p[-1] == 'u' || p[-1] >= 0x80 || array_type == NULL) {
+            return NULL;
+        }
+        SKIP_RAW();
+        return p;
+    case OLDBUFFER_TAG_MEMORYVIEW:
+    case OLDBUFFER_TAG_READONLY:
+    case OLDBUFFER_TAG_RELEASED:
+        return recipe_end(p, end, objects, flags);
+    case OLDBUFFER_TAG_SLICED:
+        p = recipe_end(p, end, objects, flags);
+        if (p == NULL) {
+            return NULL;
+        }
+        SKIP(26);
+        return p;
+    case OLDBUFFER_TAG_CAST:
+        if (!(flags & SERVE_CASTS) || (p = recipe_end(p, end, objects, flags)) == NULL) {
+            return NULL;
+        }
+        SKIP_RAW();
+        SKIP(4);
+        if ((size_t)(end - p) / 8 < be32(p - 4)) {
+            return NULL;
+        }
+        p += 8 * (size_t)be32(p - 4);
+        return p;
+    case OLDBUFFER_TAG_EXPORTER:   /* without an exception to fail with: the driver looks that one up by name */
+        SKIP(9);
+        if (be32(p - 4) != 0) {
+            return NULL;
+        }
+        SKIP_RAW();
+        SKIP(1);
+        return p[-1] < OLDBUFFER_RULE_COUNT ? p : NULL;
+    default:
+        return NULL;
+    }
+#undef SKIP
+#undef SKIP_RAW
+}
+
+static PyObject *int_at(const unsigned char *p)
+{
+    return PyLong_FromLongLong((long long)(int64_t)be64(p));
+}
+
+/* The object a recipe that recipe_end accepted describes (new reference), made as Driver.build makes it; NULL with the
+   Python error that making it raised. */
+static PyObject *build_here(const unsigned char **at, PyObject *objects)
+{
+    const unsigned char *p = *at;
+    PyObject *o = NULL, *inner = NULL;
+    int tag = *p++;
+    if (tag == OLDBUFFER_TAG_MEMORYVIEW || tag == OLDBUFFER_TAG_READONLY || tag == OLDBUFFER_TAG_RELEASED
+            || tag == OLDBUFFER_TAG_SLICED || tag == OLDBUFFER_TAG_CAST) {
+        if ((inner = build_here(&p, objects)) == NULL) {
+            return NULL;
+        }
+    }
+    switch (tag) {
+    case OLDBUFFER_TAG_BYTES:
+    case OLDBUFFER_TAG_BYTEARRAY:
+    case OLDBUFFER_TAG_STR: {
+        uint32_t n = be32(p);
+        p += 4;
+        o = tag == OLDBUFFER_TAG_BYTES ? PyBytes_FromStringAndSize((const char *)p, n)
+            : tag == OLDBUFFER_TAG_BYTEARRAY ? PyByteArray_FromStringAndSize((const char *)p, n)
+            : PyUnicode_DecodeUTF8((const char *)p, n, "surrogatepass");
+        p += n;
+        break;
+    }
+    case OLDBUFFER_TAG_INT:
+        o = int_at(p);
+        p += 8;
+        break;
+    case OLDBUFFER_TAG_NONE:
+        o = Py_None;
+        Py_INCREF(o);
+        break;
+    case OLDBUFFER_TAG_EXISTING:
+        o = table_get(objects, be32(p));
+        Py_XINCREF(o);
+        p += 4;
+        break;
+    case OLDBUFFER_TAG_ARRAY: {
+        char typecode[2] = {(char)p[0], 0};
+        uint32_t n = be32(p + 1);
+        PyObject *raw = PyBytes_FromStringAndSize((const char *)p + 5, n);
+        p += 5 + n;
+        o = raw != NULL ? PyObject_CallFunction(array_type, "s", typecode) : NULL;
+        PyObject *done = o != NULL ? PyObject_CallMethodObjArgs(o, name_frombytes, raw, NULL) : NULL;
+        if (done == NULL) {
+            Py_CLEAR(o);
+        }
+        Py_XDECREF(done);
+        Py_XDECREF(raw);
+        break;
+    }
+    case OLDBUFFER_TAG_MEMORYVIEW:
+        o = PyMemoryView_FromObject(inner);
+        break;
+    case OLDBUFFER_TAG_READONLY:
+        o = PyObject_CallMethodObjArgs(inner, name_toreadonly, NULL);
+        break;
+    case OLDBUFFER_TAG_RELEASED:   /* the view itself, released */
+        o = PyObject_CallMethodObjArgs(inner, name_release, NULL);
+        if (o != NULL) {
+            Py_DECREF(o);
+            o = inner;
+            inner = NULL;
+        }
+        break;
+    case OLDBUFFER_TAG_SLICED: {
+        PyObject *start = p[0] ? int_at(p + 1) : (Py_INCREF(Py_None), Py_None);
+        PyObject *stop = p[9] ? int_at(p + 10) : (Py_INCREF(Py_None), Py_None);
+        PyObject *step = int_at(p + 18);
+        p += 26;
+        PyObject *slice = start != NULL && stop != NULL && step != NULL ? PySlice_New(start, stop, step) : NULL;
+        Py_XDECREF(start);
+        Py_XDECREF(stop);
+        Py_XDECREF(step);
+        o = slice != NULL ? PyObject_GetItem(inner, slice) : NULL;
+        Py_XDECREF(slice);
+        break;
+    }
+    case OLDBUFFER_TAG_CAST: {
+        uint32_t n = be32(p);
+        PyObject *format = PyUnicode_DecodeUTF8((const char *)p + 4, n, "surrogatepass");
+        p += 4 + n;
+        uint32_t dims = be32(p);
+        p += 4;
+        PyObject *shape = format != NULL && dims > 0 ? PyList_New(dims) : NULL;
+        for (uint32_t i = 0; shape != NULL && i < dims; i++) {
+            PyObject *dim = int_at(p + 8 * (size_t)i);
+            if (dim == NULL) {
+                Py_CLEAR(shape);
+                break;
+            }
+            PyList_SET_ITEM(shape, i, dim);
+        }
+        p += 8 * (size_t)dims;
+        if (format != NULL && dims == 0) {
+            o = PyObject_CallMethodObjArgs(inner, name_cast, format, NULL);
+        } else if (shape != NULL) {
+            o = PyObject_CallMethodObjArgs(inner, name_cast, format, shape, NULL);
+        }
+        Py_XDECREF(format);
+        Py_XDECREF(shape);
+        break;
+    }
+    case OLDBUFFER_TAG_EXPORTER: {   /* Exporter(data, readonly, step, None, rule), as the driver calls the type */
+        int read_only = p[0];
+        uint32_t step = be32(p + 1), n = be32(p + 9);
+        const unsigned char *data = p + 13;
+        int rule = data[n];
+        p = data + n + 1;
+        PyObject *args = Py_BuildValue("(y#OIOi)", (const char *)data, (Py_ssize_t)n, read_only ? Py_True : Py_False,
+                                       (unsigned int)step, Py_None, rule);
+        if (args != NULL) {
+            o = exporter_new(&ExporterType, args, NULL);
+            Py_DECREF(args);
+        }
+        break;
+    }
+    }
+    Py_XDECREF(inner);
+    *at = p;
+    return o;
+}
+
+/* An answer that refuses, as the driver's Refusal does: status, then the message. */
+static void answer_refusal(int status, PyObject *message)
+{
+    frame_out_len = 0;
+    frame_out_short = 0;
+    put32(0);
+    put32(0);
+    put8((unsigned)status);
+    put_text(message);
+}
+
+/* The Python error just raised as the driver's python_error reports it: ILLEGAL_ARGUMENT, 'TypeName: message'. */
+static void answer_python_error(void)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyObject *info = type != NULL ? describe(type, value) : NULL;
+    PyObject *message = info != NULL ? PyUnicode_FromFormat("%U: %U", PyTuple_GET_ITEM(info, 0), PyTuple_GET_ITEM(info, 1))
+                                     : NULL;
+    if (message == NULL) {
+        PyErr_Clear();
+        message = PyUnicode_FromString("?: ");
+    }
+    answer_refusal(OLDBUFFER_STATUS_ILLEGAL_ARGUMENT, message);
+    Py_XDECREF(message);
+    Py_XDECREF(info);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+}
+
+/* CREATE of a recipe built here, under the number the kit chose, as Driver.create does. */
+static int serve_create(const unsigned char *b, size_t n, PyObject *objects, int flags)
+{
+    if (n < 5 || be32(b + 1) == 0 || table_get(objects, be32(b + 1)) != NULL
+            || recipe_end(b + 5, b + n, objects, flags) == NULL) {
+        return 0;
+    }
+    uint32_t handle = be32(b + 1);
+    PyObject *key = PyLong_FromUnsignedLong(handle);
+    if (key == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    const unsigned char *p = b + 5;
+    PyObject *o = build_here(&p, objects);
+    if (o == NULL || PyDict_SetItem(objects, key, o) != 0) {
+        answer_python_error();
+    } else {
+        answer_start();
+        put32(handle);
+    }
+    Py_XDECREF(o);
+    Py_DECREF(key);
+    return 1;
+}
+
+/* REF_COUNT: the cycle collector run first (the driver's collect_garbage), then the count. Its own references differ
+   from the handler's, which only moves every reading by the same amount: only differences between two mean anything. */
+static int serve_ref_count(const unsigned char *b, size_t n, PyObject *objects)
+{
+    PyObject *o = n >= 5 ? table_get(objects, be32(b + 1)) : NULL;
+    if (o == NULL) {
+        return 0;
+    }
+    Py_INCREF(o);   /* as the handler's local: a collection cannot take it */
+    PyGC_Collect();
+    answer_start();
+    put64((uint64_t)(int64_t)Py_REFCNT(o));
+    Py_DECREF(o);
+    return 1;
+}
+
+/* EXPORT_COUNTS of the probe's own exporter. */
+static int serve_export_counts(const unsigned char *b, size_t n, PyObject *objects)
+{
+    PyObject *o = n >= 5 ? table_get(objects, be32(b + 1)) : NULL;
+    if (o == NULL || Py_TYPE(o) != &ExporterType) {
+        return 0;
+    }
+    Exporter *e = (Exporter *)o;
+    answer_start();
+    put32((uint32_t)e->acquires);
+    put32((uint32_t)e->releases);
+    put32((uint32_t)e->last_flags);
+    return 1;
+}
+
+/* Whether CONTENTS of o is what memoryview(o).tobytes() gives (the driver's last case), for a type that has nothing of
+   its own to say: bytes, bytearray, memoryview, array.array. */
+static int plain_contents(PyObject *o)
+{
+    return PyBytes_CheckExact(o) || PyByteArray_CheckExact(o) || PyMemoryView_Check(o)
+           || (array_type != NULL && Py_TYPE(o) == (PyTypeObject *)array_type);
+}
+
+/* CONTENTS_BATCH of plain objects and probe exporters; any other object, or one whose buffer cannot be had (a released
+   view), sends the whole batch to Python, which has touched nothing by then. */
+static int serve_contents_batch(const unsigned char *b, size_t n, PyObject *objects)
+{
+    if (n < 5 || (n - 5) / 4 < be32(b + 1)) {
+        return 0;
+    }
+    uint32_t count = be32(b + 1);
+    for (uint32_t i = 0; i < count; i++) {
+        PyObject *o = table_get(objects, be32(b + 5 + 4 * (size_t)i));
+        if (o == NULL || (Py_TYPE(o) != &ExporterType && !plain_contents(o))) {
+            return 0;
+        }
+    }
+    answer_start();
+    for (uint32_t i = 0; i < count; i++) {
+        PyObject *o = table_get(objects, be32(b + 5 + 4 * (size_t)i));
+        if (Py_TYPE(o) == &ExporterType) {
+            Exporter *e = (Exporter *)o;
+            put32((uint32_t)e->len);
+            if (grow(&frame_out, &frame_out_size, frame_out_len + (size_t)e->len) != 0) {
+                frame_out_short = 1;
+                continue;
+            }
+            for (Py_ssize_t k = 0; k < e->len; k++) {
+                frame_out[frame_out_len++] = (unsigned char)e->storage[k * e->step];
+            }
+            continue;
+        }
+        Py_buffer view;
+        if (PyObject_GetBuffer(o, &view, PyBUF_FULL_RO) != 0) {
+            PyErr_Clear();
+            return 0;
+        }
+        put32((uint32_t)view.len);
+        if (grow(&frame_out, &frame_out_size, frame_out_len + (size_t)view.len) != 0) {
+            frame_out_short = 1;
+        } else if (PyBuffer_ToContiguous(frame_out + frame_out_len, &view, view.len, 'C') != 0) {
+            PyErr_Clear();
+            PyBuffer_Release(&view);
+            return 0;
+        } else {
+            frame_out_len += (size_t)view.len;
+        }
+        PyBuffer_Release(&view);
+    }
+    return 1;
+}
+
+/* TRY_RELEASE of a memoryview: 1 released, 0 refused (BufferError: views of it are held). */
+static int serve_try_release(const unsigned char *b, size_t n, PyObject *objects)
+{
+    PyObject *o = n >= 5 ? table_get(objects, be32(b + 1)) : NULL;
+    if (o == NULL || !PyMemoryView_Check(o)) {
+        return 0;
+    }
+    PyObject *done = PyObject_CallMethodObjArgs(o, name_release, NULL);
+    if (done == NULL && !PyErr_ExceptionMatches(PyExc_BufferError)) {
+        answer_python_error();
+        return 1;
+    }
+    PyErr_Clear();
+    answer_start();
+    put8(done != NULL);
+    Py_XDECREF(done);
+    return 1;
+}
+
+/* ring_serve(objects, views, keepers, files, flags) -> (number, body) of the next request for the driver's handlers,
+   or None once the kit is gone; the requests answered here before it never reach Python. The containers are the
+   driver's: its table of objects, the views held, the keepers of C memory and the maps of files. */
+static PyObject *
+probe_ring_serve(PyObject *self, PyObject *args)
+{
+    PyObject *objects, *views, *keepers, *files;
+    int flags;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!i", &PyDict_Type, &objects, &PyDict_Type, &views, &PyList_Type, &keepers,
+                          &PyDict_Type, &files, &flags)) {
+        return NULL;
+    }
+    if (requests == NULL) {
+        PyErr_SetString(PyExc_ValueError, "ring_serve before ring_open");
+        return NULL;
+    }
+    if (name_cast == NULL) {   /* interned, as the driver's own names are: see name_attribute */
+        name_toreadonly = PyUnicode_InternFromString("toreadonly");
+        name_release = PyUnicode_InternFromString("release");
+        name_frombytes = PyUnicode_InternFromString("frombytes");
+        name_cast = PyUnicode_InternFromString("cast");
+        if (name_toreadonly == NULL || name_release == NULL || name_frombytes == NULL || name_cast == NULL) {
+            return NULL;
+        }
+        PyObject *array = PyImport_ImportModule("array");   /* the driver's too; without it, arrays are Python's */
+        array_type = array != NULL ? PyObject_GetAttrString(array, "array") : NULL;
+        Py_XDECREF(array);
+        PyErr_Clear();
+    }
+    for (;;) {
+        unsigned char head[8];
+        if (ring_take(head, 8) != 0) {
+            Py_RETURN_NONE;
+        }
+        uint32_t n = be32(head), number = be32(head + 4);
+        if (grow(&frame_in, &frame_in_size, n) != 0) {
+            return PyErr_NoMemory();
+        }
+        if (ring_take(frame_in, n) != 0) {
+            Py_RETURN_NONE;
+        }
+        int answered = 0;
+        if ((flags & SERVE_IN_C) && n > 0) {
+            switch (frame_in[0]) {
+            case OLDBUFFER_OP_CALL: answered = serve_call(frame_in, n, objects); break;
+            case OLDBUFFER_OP_FETCH_ERROR: answered = serve_fetch_error(); break;
+            case OLDBUFFER_OP_RESET: answered = serve_reset(objects, views, keepers, files); break;
+            case OLDBUFFER_OP_CREATE: answered = serve_create(frame_in, n, objects, flags); break;
+            case OLDBUFFER_OP_REF_COUNT: answered = serve_ref_count(frame_in, n, objects); break;
+            case OLDBUFFER_OP_EXPORT_COUNTS: answered = serve_export_counts(frame_in, n, objects); break;
+            case OLDBUFFER_OP_CONTENTS_BATCH: answered = serve_contents_batch(frame_in, n, objects); break;
+            case OLDBUFFER_OP_TRY_RELEASE: answered = serve_try_release(frame_in, n, objects); break;
+            }
+        }
+        if (!answered) {
+            return Py_BuildValue("(Iy#)", number, (const char *)frame_in, (Py_ssize_t)n);
+        }
+        if (answer_send(number) != 0) {
+            if (PyErr_Occurred()) {
+                return NULL;
+            }
+            Py_RETURN_NONE;
+        }
+    }
+}
+
+#endif
 
 static PyMethodDef probe_methods[] = {
     CALL_METHODS
     {"read", probe_read, METH_VARARGS, "read(address, n) -> bytes or None"},
     {"await_input", probe_await_input, METH_O, "await_input(spin_ns): waits on the CPU until stdin is readable, at most spin_ns"},
     {"ring_open", probe_ring_open, METH_VARARGS, "ring_open(path, doorbell_fd, spin_ns): requests and answers through shared memory"},
-    {"ring_read", probe_ring_read, METH_O, "ring_read(max) -> bytes of the requests; b'' when the kit is gone"},
+#if !defined(PYPY_VERSION) && !defined(GRAALVM_PYTHON)
+    {"ring_serve", probe_ring_serve, METH_VARARGS, "ring_serve(objects, views, keepers, files, flags) -> (number, body) or None"},
+#endif
     {"ring_write", probe_ring_write, METH_O, "ring_write(data): onto the answers"},
     {"write", probe_write, METH_VARARGS, "write(address, data) -> bool"},
     {"exporter_contents", probe_exporter_contents, METH_O, NULL},
