@@ -974,8 +974,9 @@ probe_ring_write(PyObject *self, PyObject *arg)
    is mostly a reset, a creation, a call and a fetch of the error. ring_serve answers those itself, in their common
    shapes, exactly as the driver's handlers do: the same objects made the same way into the same table, the same bytes
    back. Anything else, and anything unusual about one of those (an unknown or taken number, a recipe holding a kind
-   built in Python, a Python error while building), goes to the driver untouched. What was built by then is fresh and
-   nothing refers to it, so dropping it changes nothing the kit can observe. */
+   built in Python, an object whose buffer cannot be had), goes to the driver untouched, before anything was done to it:
+   a recipe is checked whole (recipe_end) before anything is built. A Python error while building is answered as the
+   handler answers it. */
 
 /* ring_serve's flags, from the driver (RING_SERVE_ there). */
 #define SERVE_IN_C 1     /* answer the common requests here; without it, every request goes to the driver */
@@ -1392,8 +1393,8 @@ static void answer_refusal(int status, PyObject *message)
     put_text(message);
 }
 
-/* The Python error just raised as the driver's python_error reports it: ILLEGAL_ARGUMENT, 'TypeName: message'. */
-static void answer_python_error(void)
+/* The Python error just raised, as 'TypeName: message' (the driver's python_error, with ILLEGAL_ARGUMENT). */
+static void answer_python_error(int status)
 {
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
@@ -1405,7 +1406,7 @@ static void answer_python_error(void)
         PyErr_Clear();
         message = PyUnicode_FromString("?: ");
     }
-    answer_refusal(OLDBUFFER_STATUS_ILLEGAL_ARGUMENT, message);
+    answer_refusal(status, message);
     Py_XDECREF(message);
     Py_XDECREF(info);
     Py_XDECREF(type);
@@ -1429,7 +1430,7 @@ static int serve_create(const unsigned char *b, size_t n, PyObject *objects, int
     const unsigned char *p = b + 5;
     PyObject *o = build_here(&p, objects);
     if (o == NULL || PyDict_SetItem(objects, key, o) != 0) {
-        answer_python_error();
+        answer_python_error(OLDBUFFER_STATUS_ILLEGAL_ARGUMENT);
     } else {
         answer_start();
         put32(handle);
@@ -1535,8 +1536,8 @@ static int serve_try_release(const unsigned char *b, size_t n, PyObject *objects
         return 0;
     }
     PyObject *done = PyObject_CallMethodObjArgs(o, name_release, NULL);
-    if (done == NULL && !PyErr_ExceptionMatches(PyExc_BufferError)) {
-        answer_python_error();
+    if (done == NULL && !PyErr_ExceptionMatches(PyExc_BufferError)) {   /* the handler lets it through: INTERNAL */
+        answer_python_error(OLDBUFFER_STATUS_INTERNAL);
         return 1;
     }
     PyErr_Clear();
