@@ -85,6 +85,8 @@ final class DriverProcess implements AutoCloseable {
     /** The greeting's word on how requests and answers travel after it: {@code shared memory} (see SharedRings) or {@code pipe}. */
     static final String TRANSPORT = "transport";
     static final String SHARED_MEMORY = "shared memory";
+    /** The greeting's word on who answers requests: {@code in Python}, or on CPython's rings mostly the C probe (ring_serve). */
+    static final String ANSWERS = "answers";
     private static final int STDERR_LINES = 40;
     /** A response larger than this is a corrupted length prefix, not data. */
     static final int MAX_FRAME = 1 << 30;

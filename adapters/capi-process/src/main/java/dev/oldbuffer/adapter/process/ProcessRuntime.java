@@ -125,7 +125,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
                 ? "on a CPU for up to " + config.spin().toNanos() / 1000 + " µs while answers and requests come that fast, then asleep (spin)"
                 : config.spin().isZero() ? "asleep (spin=0)" : "asleep (the driver waits on a CPU only in the C probe, on CPython and PyPy)");
         details.put(DriverProcess.TRANSPORT, greeting.getOrDefault(DriverProcess.TRANSPORT, "pipe"));
-        details.put("answers", greeting.getOrDefault("answers", "in Python"));   // on CPython's rings, the probe answers in C
+        details.put(DriverProcess.ANSWERS, greeting.getOrDefault(DriverProcess.ANSWERS, "in Python"));
         if (config.pythonHome() != null) {
             details.put("pythonhome", config.pythonHome().toString());
         }

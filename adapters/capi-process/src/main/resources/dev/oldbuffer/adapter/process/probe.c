@@ -1057,13 +1057,19 @@ static void put_text(PyObject *s)
     Py_DECREF(b);
 }
 
+/* An error's (type name, message) as the driver's encode_result writes it after its flag. */
+static void put_info(PyObject *info)
+{
+    put8(1);
+    put_text(PyTuple_GET_ITEM(info, 0));
+    put_text(PyTuple_GET_ITEM(info, 1));
+}
+
 /* The error a fetch returns (probe_fetch_error): 0, or 1 and its type's name and message. */
 static void put_held_error(void)
 {
     if (held_info != NULL) {
-        put8(1);
-        put_text(PyTuple_GET_ITEM(held_info, 0));
-        put_text(PyTuple_GET_ITEM(held_info, 1));
+        put_info(held_info);
     } else if (held_type != NULL) {
         put8(1);
         put32(1);
@@ -1074,14 +1080,14 @@ static void put_held_error(void)
     }
 }
 
-/* An OK answer's head; answer_send fills in its length and number. */
-static void answer_start(void)
+/* An answer's head with its status; answer_send fills in its length and number. */
+static void answer_start(int status)
 {
     frame_out_len = 0;
     frame_out_short = 0;
     put32(0);
     put32(0);
-    put8(OLDBUFFER_STATUS_OK);
+    put8((unsigned)status);
 }
 
 /* 0 sent, -1 with the kit gone (nothing set) or an answer too big for memory (MemoryError set). */
@@ -1113,6 +1119,12 @@ static PyObject *table_get(PyObject *objects, uint32_t handle)
     return o;
 }
 
+/* The object a request of one handle (u32 after the op) names, borrowed; NULL with no error set. */
+static PyObject *request_object(const unsigned char *b, size_t n, PyObject *objects)
+{
+    return n >= 5 ? table_get(objects, be32(b + 1)) : NULL;
+}
+
 /* CALL as Driver.call answers it: the result, the error's text when one is held, and asked for, the memory returned. */
 static int serve_call(const unsigned char *b, size_t n, PyObject *objects)
 {
@@ -1139,14 +1151,12 @@ static int serve_call(const unsigned char *b, size_t n, PyObject *objects)
     CALL_OLD(fn, arg, bp, lp, rc)
     capture_held();
     Py_DECREF(o);
-    answer_start();
+    answer_start(OLDBUFFER_STATUS_OK);
     put32((uint32_t)rc);
     put64((uint64_t)(intptr_t)buffer);
     put64((uint64_t)(int64_t)length);
-    if (held_info != NULL) {
-        put8(1);
-        put_text(PyTuple_GET_ITEM(held_info, 0));
-        put_text(PyTuple_GET_ITEM(held_info, 1));
+    if (held_info != NULL) {   /* a call's result says nothing of an error it could not describe, as call() */
+        put_info(held_info);
     } else {
         put8(0);
     }
@@ -1167,7 +1177,7 @@ static int serve_call(const unsigned char *b, size_t n, PyObject *objects)
 /* FETCH_ERROR: the held error, then none. */
 static int serve_fetch_error(void)
 {
-    answer_start();
+    answer_start(OLDBUFFER_STATUS_OK);
     put_held_error();
     drop_held();
     return 1;
@@ -1181,7 +1191,7 @@ static int serve_reset(PyObject *objects, PyObject *views, PyObject *keepers, Py
     }
     PyDict_Clear(objects);
     drop_held();
-    answer_start();
+    answer_start(OLDBUFFER_STATUS_OK);
     return 1;
 }
 
@@ -1382,17 +1392,6 @@ static PyObject *build_here(const unsigned char **at, PyObject *objects)
     return o;
 }
 
-/* An answer that refuses, as the driver's Refusal does: status, then the message. */
-static void answer_refusal(int status, PyObject *message)
-{
-    frame_out_len = 0;
-    frame_out_short = 0;
-    put32(0);
-    put32(0);
-    put8((unsigned)status);
-    put_text(message);
-}
-
 /* The Python error just raised, as 'TypeName: message' (the driver's python_error, with ILLEGAL_ARGUMENT). */
 static void answer_python_error(int status)
 {
@@ -1406,7 +1405,8 @@ static void answer_python_error(int status)
         PyErr_Clear();
         message = PyUnicode_FromString("?: ");
     }
-    answer_refusal(status, message);
+    answer_start(status);   /* a refusal, as the driver's Refusal answers: its message */
+    put_text(message);
     Py_XDECREF(message);
     Py_XDECREF(info);
     Py_XDECREF(type);
@@ -1417,14 +1417,14 @@ static void answer_python_error(int status)
 /* CREATE of a recipe built here, under the number the kit chose, as Driver.create does. */
 static int serve_create(const unsigned char *b, size_t n, PyObject *objects, int flags)
 {
-    if (n < 5 || be32(b + 1) == 0 || table_get(objects, be32(b + 1)) != NULL
-            || recipe_end(b + 5, b + n, objects, flags) == NULL) {
+    if (n < 5 || be32(b + 1) == 0) {
         return 0;
     }
     uint32_t handle = be32(b + 1);
     PyObject *key = PyLong_FromUnsignedLong(handle);
-    if (key == NULL) {
-        PyErr_Clear();
+    if (key == NULL || PyDict_Contains(objects, key) != 0 || recipe_end(b + 5, b + n, objects, flags) == NULL) {
+        PyErr_Clear();   /* taken (Python refuses it), or not built here */
+        Py_XDECREF(key);
         return 0;
     }
     const unsigned char *p = b + 5;
@@ -1432,7 +1432,7 @@ static int serve_create(const unsigned char *b, size_t n, PyObject *objects, int
     if (o == NULL || PyDict_SetItem(objects, key, o) != 0) {
         answer_python_error(OLDBUFFER_STATUS_ILLEGAL_ARGUMENT);
     } else {
-        answer_start();
+        answer_start(OLDBUFFER_STATUS_OK);
         put32(handle);
     }
     Py_XDECREF(o);
@@ -1444,13 +1444,13 @@ static int serve_create(const unsigned char *b, size_t n, PyObject *objects, int
    from the handler's, which only moves every reading by the same amount: only differences between two mean anything. */
 static int serve_ref_count(const unsigned char *b, size_t n, PyObject *objects)
 {
-    PyObject *o = n >= 5 ? table_get(objects, be32(b + 1)) : NULL;
+    PyObject *o = request_object(b, n, objects);
     if (o == NULL) {
         return 0;
     }
     Py_INCREF(o);   /* as the handler's local: a collection cannot take it */
     PyGC_Collect();
-    answer_start();
+    answer_start(OLDBUFFER_STATUS_OK);
     put64((uint64_t)(int64_t)Py_REFCNT(o));
     Py_DECREF(o);
     return 1;
@@ -1459,12 +1459,12 @@ static int serve_ref_count(const unsigned char *b, size_t n, PyObject *objects)
 /* EXPORT_COUNTS of the probe's own exporter. */
 static int serve_export_counts(const unsigned char *b, size_t n, PyObject *objects)
 {
-    PyObject *o = n >= 5 ? table_get(objects, be32(b + 1)) : NULL;
+    PyObject *o = request_object(b, n, objects);
     if (o == NULL || Py_TYPE(o) != &ExporterType) {
         return 0;
     }
     Exporter *e = (Exporter *)o;
-    answer_start();
+    answer_start(OLDBUFFER_STATUS_OK);
     put32((uint32_t)e->acquires);
     put32((uint32_t)e->releases);
     put32((uint32_t)e->last_flags);
@@ -1493,7 +1493,7 @@ static int serve_contents_batch(const unsigned char *b, size_t n, PyObject *obje
             return 0;
         }
     }
-    answer_start();
+    answer_start(OLDBUFFER_STATUS_OK);
     for (uint32_t i = 0; i < count; i++) {
         PyObject *o = table_get(objects, be32(b + 5 + 4 * (size_t)i));
         if (Py_TYPE(o) == &ExporterType) {
@@ -1531,7 +1531,7 @@ static int serve_contents_batch(const unsigned char *b, size_t n, PyObject *obje
 /* TRY_RELEASE of a memoryview: 1 released, 0 refused (BufferError: views of it are held). */
 static int serve_try_release(const unsigned char *b, size_t n, PyObject *objects)
 {
-    PyObject *o = n >= 5 ? table_get(objects, be32(b + 1)) : NULL;
+    PyObject *o = request_object(b, n, objects);
     if (o == NULL || !PyMemoryView_Check(o)) {
         return 0;
     }
@@ -1541,7 +1541,7 @@ static int serve_try_release(const unsigned char *b, size_t n, PyObject *objects
         return 1;
     }
     PyErr_Clear();
-    answer_start();
+    answer_start(OLDBUFFER_STATUS_OK);
     put8(done != NULL);
     Py_XDECREF(done);
     return 1;
