@@ -14,8 +14,10 @@ import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.Pending;
 import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.spi.Replacement;
+import dev.oldbuffer.spi.Step;
 import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.tck.assertions.CallResultAssert;
 import dev.oldbuffer.tck.assertions.TckMessages;
@@ -46,6 +48,8 @@ public final class Subject {
     private final List<Assertion> assertions;
     private final Map<Long, Fixture> recipes = new HashMap<>();
     private final List<Supplier<String>> transcript = new ArrayList<>();
+    /** The steps asked for with {@link #later}, which {@link #settle()} reads. */
+    private final List<Pending<?>> unread = new ArrayList<>();
     private final FixtureOracle oracle;
     private int omitted;
 
@@ -133,6 +137,113 @@ public final class Subject {
         return r;
     }
 
+    /**
+     * Makes the call without waiting for its answer ({@link OldBufferRuntime#later}): a try asks for what it will look at,
+     * then reads the answers, which a runtime behind a process carries over together.
+     */
+    public Pending<CallResult> callLater(Function function, ObjRef object) {
+        return later(new OldBufferRuntime.Call(function, object, OutSlots.sentinels()), CallResult::transcript, null);
+    }
+
+    /** {@link #fetchError()}, answered later; what it fetched shows in the transcript. */
+    public Pending<Optional<PyError>> fetchErrorLater() {
+        return later(new Step.FetchError(), e -> "PyErr_Fetch() -> " + e.map(PyError::toString).orElse("nothing"), null);
+    }
+
+    /** {@link #refCount}, answered later. */
+    public Pending<Long> refCountLater(ObjRef object) {
+        return later(new Step.RefCount(object), count -> "reference count of " + object + ": " + count, null);
+    }
+
+    /** {@link #setItem}, done later; a refusal fails the test as there, when the answer is read. */
+    public Pending<Boolean> setItemLater(ObjRef object, int index, byte value) {
+        return later(new Step.SetItem(object, index, value), done -> object + "[" + index + "] = " + (value & 0xff), e -> {
+            throw refused("store byte " + index + " through", describe(object), e);
+        });
+    }
+
+    /** {@link #read}, answered later. */
+    public Pending<byte[]> readLater(long address, int length) {
+        return later(new Step.Read(address, length), null, null);
+    }
+
+    /** {@link #write}, done later. */
+    public Pending<Boolean> writeLater(long address, byte[] data) {
+        return later(new Step.Write(address, data), done -> "memcpy(0x" + Long.toHexString(address) + ", " + data.length + " bytes)", null);
+    }
+
+    /** {@link #contents(ObjRef)}, answered later; a refusal fails the test as there, when the answer is read. */
+    public Pending<byte[]> contentsLater(ObjRef object) {
+        return later(new Step.Contents(object), null, e -> {
+            throw refused("show the content of", describe(object), e);
+        });
+    }
+
+    /** {@link #contents(List)}, answered later; a refusal fails the test as there, when the answer is read. */
+    public Pending<List<byte[]>> contentsLater(List<ObjRef> objects) {
+        if (objects.isEmpty()) {
+            return Pending.answered(List.of());
+        }
+        return later(new Step.ContentsOf(objects), null, e -> contentsOneByOne(objects));
+    }
+
+    /**
+     * Asks for a step; its transcript line ({@code line}, none when null) shows once the answer has come. A refusal
+     * ({@link IllegalArgumentException}) goes to {@code refusal}, when not null, which throws what the test reports or
+     * finds the answer another way. {@link #settle()} reads every step at the latest, so that no refusal goes unseen.
+     */
+    private <T> Pending<T> later(Step<T> step, java.util.function.Function<T, String> line,
+                                 java.util.function.Function<IllegalArgumentException, T> refusal) {
+        Read<T> read;
+        try {
+            read = new Read<>(waited(() -> runtime.later(step)), refusal);
+        } catch (IllegalArgumentException e) {   // a runtime in this JVM answers at once
+            if (refusal == null) {
+                throw e;
+            }
+            read = new Read<>(Pending.answered(refusal.apply(e)), null);
+        }
+        if (line != null) {
+            Pending<T> answer = read;
+            log(() -> answer.ifAnswered().map(line).orElse(null));   // none for a step a crash left unanswered, as for a call that crashed
+        }
+        unread.add(read);
+        return read;
+    }
+
+    /** A step's answer as the test reads it: a refusal of an earlier operation reported as its own, this one's as the test says. */
+    private final class Read<T> implements Pending<T> {
+        private final Pending<T> asked;
+        private final java.util.function.Function<IllegalArgumentException, T> refusal;
+        private Optional<T> recovered = Optional.empty();
+
+        Read(Pending<T> asked, java.util.function.Function<IllegalArgumentException, T> refusal) {
+            this.asked = asked;
+            this.refusal = refusal;
+        }
+
+        @Override
+        public T get() {
+            if (recovered.isPresent()) {
+                return recovered.get();
+            }
+            try {
+                return waited(asked::get);
+            } catch (IllegalArgumentException e) {
+                if (refusal == null) {
+                    throw e;
+                }
+                recovered = Optional.of(refusal.apply(e));   // found another way, once
+                return recovered.get();
+            }
+        }
+
+        @Override
+        public Optional<T> ifAnswered() {
+            return recovered.isPresent() ? recovered : asked.ifAnswered();
+        }
+    }
+
     /** Builds the object and calls the function on it. */
     public CallResult call(Function function, Fixture fixture) {
         return call(function, create(fixture));
@@ -193,11 +304,16 @@ public final class Subject {
      * instead of testing it.
      */
     public void writeThrough(CallResult call, byte[] current, byte[] data) {
+        writeThroughLater(call, current, data).get();
+    }
+
+    /** {@link #writeThrough}, the write done later: the checks before it need no answer the call did not bring. */
+    public Pending<Boolean> writeThroughLater(CallResult call, byte[] current, byte[] data) {
         verify(call).succeeded().hasLength(current.length);
         if (has(Feature.MEMORY_READ)) {
             verify(call).pointsAt(current);
         }
-        write(call.buffer(), data);
+        return writeLater(call.buffer(), data);
     }
 
     /** The object's content as Python sees it; a refusal fails the test, as in {@link #create}. */
@@ -211,18 +327,16 @@ public final class Subject {
 
     /** {@link #contents(ObjRef)} of each object, in one go where the runtime can; a refusal fails the test as there. */
     public List<byte[]> contents(List<ObjRef> objects) {
-        if (objects.isEmpty()) {
-            return List.of();
+        return contentsLater(objects).get();
+    }
+
+    /** After a refusal of the contents of several objects: find the one that refuses, and fail as contents(it) does. */
+    private List<byte[]> contentsOneByOne(List<ObjRef> objects) {
+        List<byte[]> all = new ArrayList<>();
+        for (ObjRef o : objects) {
+            all.add(contents(o));
         }
-        try {
-            return waited(() -> runtime.contentsOf(objects));
-        } catch (IllegalArgumentException e) {   // one of them refused: find it, and fail as contents(it) does
-            List<byte[]> all = new ArrayList<>();
-            for (ObjRef o : objects) {
-                all.add(contents(o));
-            }
-            return all;
-        }
+        return all;
     }
 
     /** Stores one byte through the object itself; a refusal fails the test, as in {@link #create}. */
@@ -241,6 +355,11 @@ public final class Subject {
      */
     public void settle() {
         waited(runtime::settle);
+        List<Pending<?>> asked = List.copyOf(unread);
+        unread.clear();
+        for (Pending<?> p : asked) {
+            p.get();
+        }
     }
 
     /** Runs an operation of the runtime; a refusal of an earlier one answered early is reported as that one's own. */
@@ -288,15 +407,19 @@ public final class Subject {
     }
 
     public boolean tryResize(ObjRef object) {
-        boolean ok = waited(() -> runtime.tryResize(object));
-        log(() -> "resize " + object + " -> " + (ok ? "allowed" : "refused (still exported)"));
-        return ok;
+        return tryResizeLater(object).get();
     }
 
     public boolean tryRelease(ObjRef view) {
-        boolean ok = waited(() -> runtime.tryRelease(view));
-        log(() -> view + ".release() -> " + (ok ? "released" : "refused (still exported)"));
-        return ok;
+        return tryReleaseLater(view).get();
+    }
+
+    private Pending<Boolean> tryResizeLater(ObjRef object) {
+        return later(new Step.TryResize(object), ok -> "resize " + object + " -> " + (ok ? "allowed" : "refused (still exported)"), null);
+    }
+
+    private Pending<Boolean> tryReleaseLater(ObjRef view) {
+        return later(new Step.TryRelease(view), ok -> view + ".release() -> " + (ok ? "released" : "refused (still exported)"), null);
     }
 
     /** The object's reference count ({@link Feature#REFCOUNTS}); only a difference between two readings means something. */
@@ -314,9 +437,31 @@ public final class Subject {
     }
 
     public ExportCounts exportCounts(ObjRef exporter) {
-        ExportCounts c = waited(() -> runtime.exportCounts(exporter));
-        log(() -> "counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags());
-        return c;
+        return exportCountsLater(exporter).get();
+    }
+
+    /** {@link #exportCounts}, answered later. */
+    public Pending<ExportCounts> exportCountsLater(ObjRef exporter) {
+        return later(new Step.ExportCountsOf(exporter),
+                c -> "counts of " + exporter + ": " + c.acquires() + " acquired, " + c.releases() + " released, last flags " + c.lastFlags(), null);
+    }
+
+    /**
+     * A look at whether an object is still exported, as its kind lets a test see ({@link Layout#exportProbe()}), asked for
+     * before it is checked: {@link #exportLater}, then {@link #verifyNoLongerExported(CallResult, ExportLook)}.
+     */
+    public record ExportLook(ObjRef object, Layout.ExportProbe probe, Pending<ExportCounts> counts, Pending<Boolean> allowed) {
+    }
+
+    /** Asks how {@code object} shows whether it is still exported, without waiting for the answer. */
+    public ExportLook exportLater(ObjRef object) {
+        Layout.ExportProbe probe = layout(recipes.get(object.handle())).exportProbe();
+        return switch (probe) {
+            case COUNTS -> new ExportLook(object, probe, exportCountsLater(object), null);
+            case RESIZE -> new ExportLook(object, probe, null, tryResizeLater(object));
+            case RELEASE -> new ExportLook(object, probe, null, tryReleaseLater(object));
+            case NONE -> new ExportLook(object, probe, null, null);
+        };
     }
 
     /**
@@ -324,12 +469,17 @@ public final class Subject {
      * balance, a bytearray or array can be resized, a memoryview released.
      */
     public void verifyNoLongerExported(CallResult call, ObjRef object) {
-        verifyNoLongerExported(context(call.function()), call, object);
+        verifyNoLongerExported(call, exportLater(object));
+    }
+
+    /** {@link #verifyNoLongerExported(CallResult, ObjRef)} with a look asked for earlier, after the call. */
+    public void verifyNoLongerExported(CallResult call, ExportLook look) {
+        verifyNoLongerExported(context(call.function()), call, look);
     }
 
     /** {@link #verifyNoLongerExported(CallResult, ObjRef)} after {@code step}, checked for {@code function}'s assertions. */
     public void verifyNoLongerExported(Function function, Object step, ObjRef object) {
-        verifyNoLongerExported(context(function), step, object);
+        verifyNoLongerExported(context(function), step, exportLater(object));
     }
 
     /**
@@ -363,24 +513,24 @@ public final class Subject {
         }
     }
 
-    private void verifyNoLongerExported(String context, Object call, ObjRef object) {
-        Fixture recipe = recipes.get(object.handle());
-        switch (layout(recipe).exportProbe()) {
+    private void verifyNoLongerExported(String context, Object call, ExportLook look) {
+        Fixture recipe = recipes.get(look.object().handle());
+        switch (look.probe()) {
             case COUNTS -> {
-                ExportCounts counts = exportCounts(object);
+                ExportCounts counts = look.counts().get();
                 if (counts.outstanding() != 0) {
                     throw TckMessages.shouldRelease(context, call, "acquires == releases",
                             counts.acquires() + " acquired, " + counts.releases() + " released");
                 }
             }
             case RESIZE -> {
-                if (!tryResize(object)) {
+                if (!look.allowed().get()) {
                     throw TckMessages.shouldHave(context, call, "leave " + recipe.describe() + " resizable",
                             "resizable (no export left)", "resize refused: still exported");
                 }
             }
             case RELEASE -> {
-                if (!tryRelease(object)) {
+                if (!look.allowed().get()) {
                     throw TckMessages.shouldHave(context, call, "leave " + recipe.describe() + " releasable",
                             "releasable (no export left)", "release() refused: still exported");
                 }
@@ -415,7 +565,7 @@ public final class Subject {
 
     /** Every operation of this test, in order, for the report. */
     public String transcript() {
-        return transcript.stream().map(Supplier::get).collect(Collectors.joining("\n")) + (omitted > 0 ? "\n... and " + omitted + " more operations" : "");
+        return transcript.stream().map(Supplier::get).filter(java.util.Objects::nonNull).collect(Collectors.joining("\n")) + (omitted > 0 ? "\n... and " + omitted + " more operations" : "");
     }
 
     /** Adds a line to the transcript, made only if a report shows it (most tries pass, and never show theirs). */

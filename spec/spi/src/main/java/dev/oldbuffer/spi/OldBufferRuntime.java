@@ -170,7 +170,21 @@ public interface OldBufferRuntime extends AutoCloseable {
     @Override
     void close();
 
-    /** One call for {@link #callAll}. */
-    record Call(Function function, ObjRef object, OutSlots slots) {
+    /**
+     * Asks for a step whose answer the kit reads later, with {@link Pending#get()}: a try asks for its steps, then reads
+     * their answers, and a runtime behind a process carries them over together. The steps are done in the order asked,
+     * each after every operation asked for before it. This default runs the step at once, so an implementation in this
+     * JVM needs nothing more; one that overrides it throws a step's refusal, crash or hang from {@code get()}.
+     */
+    default <T> Pending<T> later(Step<T> step) {
+        return Pending.answered(step.runOn(this));
+    }
+
+    /** One call, for {@link #callAll} or {@link #later}. */
+    record Call(Function function, ObjRef object, OutSlots slots) implements Step<CallResult> {
+        @Override
+        public CallResult runOn(OldBufferRuntime runtime) {
+            return runtime.call(function, object, slots);
+        }
     }
 }

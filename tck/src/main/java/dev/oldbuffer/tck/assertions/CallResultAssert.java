@@ -107,7 +107,12 @@ public final class CallResultAssert extends AbstractAssert<CallResultAssert, Cal
         if (expected.length == 0) {
             return this;
         }
-        byte[] seen = memory.apply(actual.buffer(), expected.length);
+        return pointsAt(expected, memory.apply(actual.buffer(), expected.length));
+    }
+
+    /** {@link #pointsAt(byte[])}, with the bytes at the address read already ({@code seen}, as many as expected). */
+    public CallResultAssert pointsAt(byte[] expected, byte[] seen) {
+        isNotNull();
         if (!java.util.Arrays.equals(seen, expected)) {
             String e = HexFormat.ofDelimiter(" ").formatHex(expected);
             String s = HexFormat.ofDelimiter(" ").formatHex(seen);

@@ -1,11 +1,13 @@
 package dev.oldbuffer.tck.properties;
 
 import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.Pending;
 import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.spi.Typecodes;
 import dev.oldbuffer.tck.Subject;
@@ -17,6 +19,7 @@ import dev.oldbuffer.tck.oracle.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,15 @@ final class BufferWorld {
     private final List<Tracked> objects = new ArrayList<>();
     private final FixtureOracle oracle;
     private int families;
+    /** A store's answer, which the invariants read after asking for what they look at: one round trip for them all. */
+    private Pending<Boolean> stored;
+    /** What the invariants look at, asked for in one go by the first of them. */
+    private Looks looks;
+
+    /** Exporters' counts and the contents of every object with a buffer, as the model expects them, asked for. */
+    private record Looks(Map<Tracked, Pending<ExportCounts>> counts, List<Tracked> shown, List<Layout> layouts,
+                         Pending<List<byte[]>> contents) {
+    }
 
     /**
      * One object: a base (or an object without buffer interface) or a memoryview over a base. Its label comes with
@@ -118,28 +130,31 @@ final class BufferWorld {
 
     // ------------------------------------------------------------------ invariants
 
+    /**
+     * The first invariant asks for everything the three look at (the error indicator, exporters' counts, contents), and
+     * reads a store's answer after that: the step and its checks cross to a runtime behind a process together.
+     */
     void noErrorLeft() {
         Optional<PyError> left = s.fetchError();
+        looks = askForTheLooks();
+        if (stored != null) {
+            Pending<Boolean> store = stored;
+            stored = null;
+            store.get();   // a refusal fails the try, as the store itself would have
+        }
         if (left.isPresent()) {
             throw TckMessages.shouldFollowTheModel(s.context(function), NO_ERROR_LEFT,
                     "the error indicator should be empty between operations, but holds " + left.get(), this);
         }
     }
 
-    void exportsMatchLiveViews() {
+    private Looks askForTheLooks() {
+        Map<Tracked, Pending<ExportCounts>> counts = new LinkedHashMap<>();
         for (Tracked t : objects) {
             if (!t.isView() && layout(t).exportProbe() == Layout.ExportProbe.COUNTS) {
-                int outstanding = s.exportCounts(t.ref).outstanding();
-                long live = liveFamilies(t);
-                if (outstanding != live) {
-                    throw TckMessages.shouldFollowTheModel(s.context(function), EXPORTS_MATCH, "exporter " + t + " should hold "
-                            + live + " view(s), one per live memoryview family, but holds " + outstanding, this);
-                }
+                counts.put(t, s.exportCountsLater(t.ref));
             }
         }
-    }
-
-    void contentsMatchTheModel() {
         List<Tracked> shown = new ArrayList<>();
         List<Layout> layouts = new ArrayList<>();
         for (Tracked t : objects) {
@@ -149,7 +164,25 @@ final class BufferWorld {
                 layouts.add(layout);
             }
         }
-        List<byte[]> seen = s.contents(shown.stream().map(t -> t.ref).toList());   // one round trip for them all
+        return new Looks(counts, shown, layouts, s.contentsLater(shown.stream().map(t -> t.ref).toList()));
+    }
+
+    void exportsMatchLiveViews() {
+        for (Map.Entry<Tracked, Pending<ExportCounts>> e : looks.counts().entrySet()) {
+            Tracked t = e.getKey();
+            int outstanding = e.getValue().get().outstanding();
+            long live = liveFamilies(t);
+            if (outstanding != live) {
+                throw TckMessages.shouldFollowTheModel(s.context(function), EXPORTS_MATCH, "exporter " + t + " should hold "
+                        + live + " view(s), one per live memoryview family, but holds " + outstanding, this);
+            }
+        }
+    }
+
+    void contentsMatchTheModel() {
+        List<Tracked> shown = looks.shown();
+        List<Layout> layouts = looks.layouts();
+        List<byte[]> seen = looks.contents().get();
         for (int i = 0; i < shown.size(); i++) {
             if (!Arrays.equals(seen.get(i), layouts.get(i).data())) {
                 Tracked t = shown.get(i);
@@ -209,9 +242,11 @@ final class BufferWorld {
         if (function == Function.AS_WRITE_BUFFER && s.has(Feature.MEMORY_WRITE)) {
             byte[] pattern = new byte[layout.byteLength()];
             new SplittableRandom(seed).nextBytes(pattern);
-            s.write(r.buffer(), pattern);
+            Pending<Boolean> written = s.writeLater(r.buffer(), pattern);
             storeInModel(t, layout, 0, pattern);
-            byte[] seen = s.contents(t.ref);
+            Pending<byte[]> contents = s.contentsLater(t.ref);   // with the write: one round trip
+            written.get();
+            byte[] seen = contents.get();
             if (!Arrays.equals(seen, pattern)) {
                 throw TckMessages.shouldHave(s.context(function), r,
                         "make bytes written at the address the object's content", hex(pattern), hex(seen));
@@ -224,7 +259,7 @@ final class BufferWorld {
         find(target, this::storable).ifPresent(t -> {
             Layout layout = layout(t);
             int at = Math.floorMod(index, layout.byteLength());
-            s.setItem(t.ref, at, value);
+            stored = s.setItemLater(t.ref, at, value);   // read by the invariants, after they ask for what they look at
             storeInModel(t, layout, at, new byte[] {value});
         });
     }

@@ -11,6 +11,7 @@ import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.Pending;
 import dev.oldbuffer.tck.RequiresFeature;
 import dev.oldbuffer.tck.SpecAssertion;
 import dev.oldbuffer.tck.Subject;
@@ -136,14 +137,20 @@ public class LifetimeProperties {
         }
     }
 
-    /** The reference a view takes on its exporter goes with the release: the count after the call is the count before. */
+    /**
+     * The reference a view takes on its exporter goes with the release: the count after the call is the count before.
+     * The try asks for everything before it reads an answer, so that a runtime behind a process answers it in one go.
+     */
     private static void keepsTheReferenceCount(Subject s, Function f, Fixture object) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
-        long before = s.refCount(obj);
-        CallResult r = s.call(f, obj);
-        s.fetchError();
-        long change = s.refCount(obj) - before;
+        Pending<Long> before = s.refCountLater(obj);
+        Pending<CallResult> call = s.callLater(f, obj);
+        s.fetchErrorLater();
+        Pending<Long> after = s.refCountLater(obj);
+        long first = before.get();
+        CallResult r = call.get();
+        long change = after.get() - first;
         if (change != 0) {
             throw TckMessages.shouldKeepTheReferenceCount(s.context(f), r, (change > 0 ? "+" : "") + change);
         }
@@ -152,8 +159,9 @@ public class LifetimeProperties {
     private static void releasesEverything(Subject s, Function f, Fixture object) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
-        CallResult r = s.call(f, obj);
-        s.fetchError();
-        s.verifyNoLongerExported(r, obj);
+        Pending<CallResult> call = s.callLater(f, obj);
+        s.fetchErrorLater();
+        Subject.ExportLook look = s.exportLater(obj);
+        s.verifyNoLongerExported(call.get(), look);
     }
 }

@@ -10,6 +10,7 @@ import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.Pending;
 import dev.oldbuffer.tck.RequiresFeature;
 import dev.oldbuffer.tck.SpecAssertion;
 import dev.oldbuffer.tck.Subject;
@@ -49,8 +50,10 @@ public class MemoryProperties {
         CallResult r = s.call(AS_WRITE_BUFFER, obj);
         byte[] pattern = new byte[current.length];
         new SplittableRandom(seed).nextBytes(pattern);
-        s.writeThrough(r, current, pattern);
-        byte[] seen = s.contents(obj);
+        Pending<Boolean> written = s.writeThroughLater(r, current, pattern);
+        Pending<byte[]> contents = s.contentsLater(obj);
+        written.get();
+        byte[] seen = contents.get();
         if (!java.util.Arrays.equals(seen, pattern)) {
             throw TckMessages.shouldHave(s.context(AS_WRITE_BUFFER), r,
                     "make bytes written at the address the object's content", hex(pattern), hex(seen));
@@ -91,8 +94,10 @@ public class MemoryProperties {
         s.verify(r).succeeded();
         int at = Math.floorMod(index, expected.length);
         expected[at] = value;
-        s.setItem(obj, at, value);
-        s.verify(r).pointsAt(expected);
+        Pending<Boolean> stored = s.setItemLater(obj, at, value);
+        Pending<byte[]> seen = s.readLater(r.buffer(), expected.length);   // with the store: one round trip
+        stored.get();
+        s.verify(r).pointsAt(expected, seen.get());
     }
 
     private static String hex(byte[] data) {

@@ -14,10 +14,12 @@ import dev.oldbuffer.spi.MemoryAccessException;
 import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.Pending;
 import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.spi.RuntimeInfo;
+import dev.oldbuffer.spi.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +102,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
     /** The bytes at the address the last call returned, as it returned, until the next request (see {@link Wire#WITH_MEMORY}). */
     private byte[] memoryAfterCall;
     private long memoryAfterCallAt;
+    /** Requests made so far: a call answered later tells what it left only if it was the last (see {@link #callLater}). */
+    private long requests;
     private volatile boolean closed;
 
     ProcessRuntime(LaunchConfig config) {
@@ -225,40 +229,27 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized byte[] contents(ObjRef object) {
-        start(Wire.Op.CONTENTS).u32(objectNumber(object));
-        return send(() -> "contents(" + object + ")").raw();
+        return answerNow(new Step.Contents(object));
     }
 
     @Override
     public synchronized List<byte[]> contentsOf(List<ObjRef> objects) {
-        start(Wire.Op.CONTENTS_BATCH).u32(objects.size());
-        for (ObjRef o : objects) {
-            request.u32(objectNumber(o));
-        }
-        Protocol.Response r = send(() -> "contents of " + objects.size() + " objects");
-        List<byte[]> all = new ArrayList<>(objects.size());
-        for (int i = 0; i < objects.size(); i++) {
-            all.add(r.raw());
-        }
-        return all;
+        return answerNow(new Step.ContentsOf(objects));
     }
 
     @Override
     public synchronized void setItem(ObjRef object, int index, byte value) {
-        start(Wire.Op.SET_ITEM).u32(objectNumber(object)).u32(index).u8(value);
-        send(() -> "setItem(" + object + ", " + index + ")");
+        answerNow(new Step.SetItem(object, index, value));
     }
 
     @Override
     public synchronized boolean tryResize(ObjRef object) {
-        start(Wire.Op.TRY_RESIZE).u32(objectNumber(object));
-        return send(() -> "tryResize(" + object + ")").u8() == 1;
+        return answerNow(new Step.TryResize(object));
     }
 
     @Override
     public synchronized boolean tryRelease(ObjRef view) {
-        start(Wire.Op.TRY_RELEASE).u32(objectNumber(view));
-        return send(() -> "tryRelease(" + view + ")").u8() == 1;
+        return answerNow(new Step.TryRelease(view));
     }
 
     @Override
@@ -269,8 +260,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized long refCount(ObjRef object) {
-        start(Wire.Op.REF_COUNT).u32(objectNumber(object));
-        return send(() -> "refCount(" + object + ")").in.getLong();
+        return answerNow(new Step.RefCount(object));
     }
 
     @Override
@@ -281,9 +271,167 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized ExportCounts exportCounts(ObjRef exporter) {
-        start(Wire.Op.EXPORT_COUNTS).u32(objectNumber(exporter));
-        Protocol.Response r = send(() -> "exportCounts(" + exporter + ")");
-        return new ExportCounts(r.in.getInt(), r.in.getInt(), r.in.getInt());
+        return answerNow(new Step.ExportCountsOf(exporter));
+    }
+
+    // ---- steps answered later
+
+    /**
+     * Sends the step without waiting: its answer is read with the next request that waits, or when {@link Pending#get()}
+     * asks for it (then with every answer still on its way). A refusal is thrown by {@code get()}, a crash or hang by
+     * whichever wait reads the answers. A fetch or read whose answer is known here costs no request, as when made at once.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <T> Pending<T> later(Step<T> step) {
+        if (step instanceof Call c) {
+            return (Pending<T>) callLater(c);
+        }
+        if (step instanceof Step.FetchError && indicator != null
+                || step instanceof Step.Read r && memoryKnown(r.address(), r.length())) {
+            return Pending.answered(step.runOn(this));
+        }
+        Asked<T> asked = ask(step);
+        Late<T> late = new Late<>();
+        postLate(late, asked.what(), config.timeout(), timeoutText, asked.answer());
+        return late;
+    }
+
+    private Pending<CallResult> callLater(Call c) {
+        boolean withMemory = c.function().hasOutParameters() && features.contains(Feature.MEMORY_READ);
+        appendCall(start(Wire.Op.CALL), c.function(), c.object(), c.slots(), withMemory);
+        indicator = null;   // known once the answer comes, if nothing else was asked for meanwhile
+        long asked = requests;
+        Late<CallResult> late = new Late<>();
+        postLate(late, () -> describe(c.function(), c.object(), c.slots()), callLimit, callLimitText, r -> {
+            CallResult result = readResult(r, c.function(), c.object(), c.slots());
+            if (requests == asked) {   // the call was the last request: what it left is still there
+                indicator = result.error();
+                if (withMemory && r.u8() == 1) {
+                    memoryAfterCall = r.raw();
+                    memoryAfterCallAt = result.buffer();
+                }
+            }
+            return result;
+        });
+        return late;
+    }
+
+    /** Posts the request built in {@link #request}; its answer, or its refusal, goes to {@code late}. */
+    private <T> void postLate(Late<T> late, Supplier<String> what, Duration limit, String limitText,
+                              java.util.function.Function<Protocol.Response, T> answer) {
+        try {
+            driver.post(request, what, limit, limitText, r -> {
+                RuntimeException refused = refusal(r, what);
+                if (refused == null) {
+                    late.answer = Optional.of(answer.apply(r));
+                } else {
+                    late.refusal = refused;
+                }
+                return null;
+            });
+        } catch (RuntimeFailure | DriverProcess.ProtocolError e) {   // the write itself hung (or an earlier answer was bad)
+            generation++;
+            indicator = null;
+            throw e;
+        }
+    }
+
+    /** An answer on its way from the driver: read by the next wait, or by {@link #get()}. */
+    private final class Late<T> implements Pending<T> {
+        private Optional<T> answer = Optional.empty();
+        private RuntimeException refusal;
+
+        @Override
+        public T get() {
+            synchronized (ProcessRuntime.this) {
+                if (answer.isEmpty() && refusal == null) {
+                    awaitLate();
+                }
+                if (refusal != null) {
+                    throw refusal;
+                }
+                return answer.orElseThrow(() -> new IllegalStateException(
+                        "the answer was lost: the interpreter was restarted before it came"));
+            }
+        }
+
+        @Override
+        public Optional<T> ifAnswered() {
+            synchronized (ProcessRuntime.this) {
+                return answer;
+            }
+        }
+    }
+
+    /** Reads every answer on its way; a hang counts towards a shorter call limit, as a call's own does. */
+    private void awaitLate() {
+        try {
+            settle();
+        } catch (RuntimeFailure e) {
+            noteHang(e);
+            throw e;
+        }
+    }
+
+    /** A request of a step built in {@link #request}: how to name it, and how to read its answer. */
+    private record Asked<T>(Supplier<String> what, java.util.function.Function<Protocol.Response, T> answer) {
+    }
+
+    /** Sends a step's request and waits for its answer. */
+    private <T> T answerNow(Step<T> step) {
+        Asked<T> asked = ask(step);
+        return asked.answer().apply(send(asked.what()));
+    }
+
+    /** Builds the request of a step other than a call in {@link #request}; one place for each step's request and answer. */
+    @SuppressWarnings("unchecked")
+    private <T> Asked<T> ask(Step<T> step) {
+        Asked<?> asked;
+        if (step instanceof Step.FetchError) {
+            start(Wire.Op.FETCH_ERROR);
+            indicator = Optional.empty();
+            asked = new Asked<>(() -> "fetchError()", ProcessRuntime::fetched);
+        } else if (step instanceof Step.RefCount s) {
+            start(Wire.Op.REF_COUNT).u32(objectNumber(s.object()));
+            asked = new Asked<>(() -> "refCount(" + s.object() + ")", r -> r.in.getLong());
+        } else if (step instanceof Step.ExportCountsOf s) {
+            start(Wire.Op.EXPORT_COUNTS).u32(objectNumber(s.exporter()));
+            asked = new Asked<>(() -> "exportCounts(" + s.exporter() + ")", r -> new ExportCounts(r.in.getInt(), r.in.getInt(), r.in.getInt()));
+        } else if (step instanceof Step.TryResize s) {
+            start(Wire.Op.TRY_RESIZE).u32(objectNumber(s.object()));
+            asked = new Asked<>(() -> "tryResize(" + s.object() + ")", r -> r.u8() == 1);
+        } else if (step instanceof Step.TryRelease s) {
+            start(Wire.Op.TRY_RELEASE).u32(objectNumber(s.view()));
+            asked = new Asked<>(() -> "tryRelease(" + s.view() + ")", r -> r.u8() == 1);
+        } else if (step instanceof Step.SetItem s) {
+            start(Wire.Op.SET_ITEM).u32(objectNumber(s.object())).u32(s.index()).u8(s.value());
+            asked = new Asked<>(() -> "setItem(" + s.object() + ", " + s.index() + ")", r -> true);
+        } else if (step instanceof Step.Read s) {
+            start(Wire.Op.READ).i64(s.address()).u32(s.length());
+            asked = new Asked<>(() -> "read(0x" + Long.toHexString(s.address()) + ", " + s.length() + ")", Protocol.Response::raw);
+        } else if (step instanceof Step.Write s) {
+            start(Wire.Op.WRITE).i64(s.address()).raw(s.data());
+            asked = new Asked<>(() -> "write(0x" + Long.toHexString(s.address()) + ", " + s.data().length + " bytes)", r -> true);
+        } else if (step instanceof Step.Contents s) {
+            start(Wire.Op.CONTENTS).u32(objectNumber(s.object()));
+            asked = new Asked<>(() -> "contents(" + s.object() + ")", Protocol.Response::raw);
+        } else if (step instanceof Step.ContentsOf s) {
+            start(Wire.Op.CONTENTS_BATCH).u32(s.objects().size());
+            for (ObjRef o : s.objects()) {
+                request.u32(objectNumber(o));
+            }
+            asked = new Asked<>(() -> "contents of " + s.objects().size() + " objects", r -> {
+                List<byte[]> all = new ArrayList<>(s.objects().size());
+                for (int i = 0; i < s.objects().size(); i++) {
+                    all.add(r.raw());
+                }
+                return all;
+            });
+        } else {
+            throw new IllegalArgumentException("no request for " + step);   // a call: see callLater
+        }
+        return (Asked<T>) asked;
     }
 
     // ---- calls
@@ -409,9 +557,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             }
             return known;
         }
-        start(Wire.Op.FETCH_ERROR);
-        indicator = Optional.empty();
-        return fetched(send(() -> "fetchError()"));
+        return answerNow(new Step.FetchError());
     }
 
     /** Sends {@link #unsentFetch} ahead of a request of {@code next}; drops it ahead of a reset. */
@@ -438,18 +584,22 @@ public final class ProcessRuntime implements OldBufferRuntime {
         if (length == 0) {
             return new byte[0];   // at any address, as the SPI says
         }
-        long offset = address - memoryAfterCallAt;
-        if (memoryAfterCall != null && offset >= 0 && offset + length <= memoryAfterCall.length) {
+        if (memoryKnown(address, length)) {
+            long offset = address - memoryAfterCallAt;
             return Arrays.copyOfRange(memoryAfterCall, (int) offset, (int) offset + length);   // nothing ran since the call
         }
-        start(Wire.Op.READ).i64(address).u32(length);
-        return send(() -> "read(0x" + Long.toHexString(address) + ", " + length + ")").raw();
+        return answerNow(new Step.Read(address, length));
+    }
+
+    /** Whether a read of these bytes needs no request: none at all, or within what the last call brought back. */
+    private boolean memoryKnown(long address, int length) {
+        long offset = address - memoryAfterCallAt;
+        return length == 0 || memoryAfterCall != null && offset >= 0 && offset + length <= memoryAfterCall.length;
     }
 
     @Override
     public synchronized void write(long address, byte[] data) {
-        start(Wire.Op.WRITE).i64(address).raw(data);
-        send(() -> "write(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
+        answerNow(new Step.Write(address, data));
     }
 
     // ---- life cycle
@@ -515,6 +665,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     private Protocol.Request start(Wire.Op op) {
         memoryAfterCall = null;   // any request may change memory
+        requests++;
         ensureRunning();
         sendUnsentFetch(op);
         return request.start(op);
@@ -557,14 +708,19 @@ public final class ProcessRuntime implements OldBufferRuntime {
         try {
             return send(what, callLimit, callLimitText);
         } catch (RuntimeFailure e) {
-            if (e.kind() == RuntimeFailure.Kind.TIMED_OUT && ++hangs == HANGS_BEFORE_SHORTER_LIMIT) {
-                Duration shorter = Duration.ofNanos(Math.max(SUSPICIOUS_FLOOR.toNanos(), latencyNanos * SUSPICIOUS_FACTOR));
-                if (shorter.compareTo(callLimit) < 0) {
-                    callLimit = shorter;
-                    callLimitText = LaunchConfig.text(shorter) + " (the call limit, shortened after " + hangs + " calls hung)";
-                }
-            }
+            noteHang(e);
             throw e;
+        }
+    }
+
+    /** Counts a hang; after {@value #HANGS_BEFORE_SHORTER_LIMIT}, calls get a shorter limit. */
+    private void noteHang(RuntimeFailure e) {
+        if (e.kind() == RuntimeFailure.Kind.TIMED_OUT && ++hangs == HANGS_BEFORE_SHORTER_LIMIT) {
+            Duration shorter = Duration.ofNanos(Math.max(SUSPICIOUS_FLOOR.toNanos(), latencyNanos * SUSPICIOUS_FACTOR));
+            if (shorter.compareTo(callLimit) < 0) {
+                callLimit = shorter;
+                callLimitText = LaunchConfig.text(shorter) + " (the call limit, shortened after " + hangs + " calls hung)";
+            }
         }
     }
 
