@@ -266,15 +266,22 @@ public final class Subject {
 
     /** Makes the call and gives back the view it may hold: what the call handed over, for comparing. */
     public Acquisition acquireAndRelease(Replacement call, ObjRef object) {
-        Acquisition a = acquire(call, object);
-        release(a);
-        return a;
+        return acquireAndReleaseLater(call, object).get();
+    }
+
+    /** {@link #acquireAndRelease}, answered later. */
+    public Pending<Acquisition> acquireAndReleaseLater(Replacement call, ObjRef object) {
+        return later(new Step.AcquireAndRelease(call, object),
+                a -> a.transcript() + (a.holdsView() ? "\nPyBuffer_Release(&view of " + a.object() + ")" : ""), null);
     }
 
     public int checkBuffer(ObjRef object) {
-        int answer = waited(() -> runtime.checkBuffer(object));
-        log(() -> "PyObject_CheckBuffer(" + object + ") -> " + answer);
-        return answer;
+        return checkBufferLater(object).get();
+    }
+
+    /** {@link #checkBuffer}, answered later. */
+    public Pending<Integer> checkBufferLater(ObjRef object) {
+        return later(new Step.CheckBuffer(object), answer -> "PyObject_CheckBuffer(" + object + ") -> " + answer, null);
     }
 
     public Optional<PyError> fetchError() {

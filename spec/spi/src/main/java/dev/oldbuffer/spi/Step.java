@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.3")
 public sealed interface Step<T> permits OldBufferRuntime.Call, Step.FetchError, Step.RefCount, Step.ExportCountsOf,
-        Step.TryResize, Step.TryRelease, Step.SetItem, Step.Read, Step.Write, Step.Contents, Step.ContentsOf {
+        Step.TryResize, Step.TryRelease, Step.SetItem, Step.Read, Step.Write, Step.Contents, Step.ContentsOf,
+        Step.AcquireAndRelease, Step.CheckBuffer {
 
     /** Runs the step on {@code runtime} at once, by the method it stands for. */
     T runOn(OldBufferRuntime runtime);
@@ -103,6 +104,29 @@ public sealed interface Step<T> permits OldBufferRuntime.Call, Step.FetchError, 
         @Override
         public List<byte[]> runOn(OldBufferRuntime runtime) {
             return runtime.contentsOf(objects);
+        }
+    }
+
+    /**
+     * {@link OldBufferRuntime#acquire}, then {@link OldBufferRuntime#release} of the view it left held, if any: what a
+     * test compares is what the call handed over ({@link Feature#NEW_BUFFER_API}).
+     */
+    record AcquireAndRelease(Replacement call, ObjRef object) implements Step<Acquisition> {
+        @Override
+        public Acquisition runOn(OldBufferRuntime runtime) {
+            Acquisition a = runtime.acquire(call, object);
+            if (a.holdsView()) {
+                runtime.release(a);
+            }
+            return a;
+        }
+    }
+
+    /** {@link OldBufferRuntime#checkBuffer}. */
+    record CheckBuffer(ObjRef object) implements Step<Integer> {
+        @Override
+        public Integer runOn(OldBufferRuntime runtime) {
+            return runtime.checkBuffer(object);
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.Fixture;
 import dev.oldbuffer.spi.Function;
 import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.Pending;
 import dev.oldbuffer.spi.PyError;
 import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.tck.RequiresFeature;
@@ -97,9 +98,11 @@ public class ReplacementProperties {
     void required_check35_answersOneExactlyWhenGetBufferSimpleSucceeds(@ForAll Fixture object, @ForAll Subject s) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
-        Acquisition get = s.acquireAndRelease(GET_BUFFER_SIMPLE, obj);
-        CallResult check = s.call(CHECK_READ_BUFFER, obj);
-        s.fetchError();
+        Pending<Acquisition> got = s.acquireAndReleaseLater(GET_BUFFER_SIMPLE, obj);
+        Pending<CallResult> checked = s.callLater(CHECK_READ_BUFFER, obj);
+        s.fetchErrorLater();
+        Acquisition get = got.get();
+        CallResult check = checked.get();
         int expected = get.accepted() ? 1 : 0;
         if (check.returnValue() != expected) {
             throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), check, "answer as " + GET_BUFFER_SIMPLE + " did (" + get + ")",
@@ -202,15 +205,21 @@ public class ReplacementProperties {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
         boolean counted = s.layout(object).exportProbe() == Layout.ExportProbe.COUNTS;
-        ExportCounts before = counted ? s.exportCounts(obj) : null;
-        int answer = s.checkBuffer(obj);
-        ExportCounts after = counted ? s.exportCounts(obj) : null;
-        if (counted && !after.equals(before)) {
-            throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), "PyObject_CheckBuffer(" + obj + ") -> " + answer,
-                    "ask the exporter for nothing, leaving its counts", before, after);
+        Pending<ExportCounts> countedBefore = counted ? s.exportCountsLater(obj) : null;
+        Pending<Integer> answered = s.checkBufferLater(obj);
+        Pending<ExportCounts> countedAfter = counted ? s.exportCountsLater(obj) : null;
+        if (counted) {   // checked before the call is made, as it was asked for
+            ExportCounts before = countedBefore.get();
+            ExportCounts after = countedAfter.get();
+            if (!after.equals(before)) {
+                throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), "PyObject_CheckBuffer(" + obj + ") -> " + answered.get(),
+                        "ask the exporter for nothing, leaving its counts", before, after);
+            }
         }
-        CallResult check = s.call(CHECK_READ_BUFFER, obj);
-        s.fetchError();
+        Pending<CallResult> checked = s.callLater(CHECK_READ_BUFFER, obj);
+        s.fetchErrorLater();
+        int answer = answered.get();
+        CallResult check = checked.get();
         if (check.returnValue() == 1 && answer != 1) {
             throw TckMessages.shouldHave(s.context(CHECK_READ_BUFFER), "PyObject_CheckBuffer(" + obj + ")",
                     "answer 1 for an object " + check.function() + " accepts (" + check + ")", 1, answer);
@@ -238,13 +247,15 @@ public class ReplacementProperties {
         }
     }
 
-    /** The old call succeeds exactly when the replacement does, with the same buf and len. */
+    /** The old call succeeds exactly when the replacement does, with the same buf and len. Both made before either is read. */
     private static void wraps(Subject s, Function old, Replacement replacement, Fixture object) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
-        Acquisition replaced = s.acquireAndRelease(replacement, obj);
-        CallResult call = s.call(old, obj);
-        s.fetchError();
+        Pending<Acquisition> acquired = s.acquireAndReleaseLater(replacement, obj);
+        Pending<CallResult> called = s.callLater(old, obj);
+        s.fetchErrorLater();
+        Acquisition replaced = acquired.get();
+        CallResult call = called.get();
         HandOver expected = HandOver.of(replaced);
         HandOver actual = HandOver.of(call);
         if (!actual.equals(expected)) {
@@ -256,9 +267,12 @@ public class ReplacementProperties {
     private static void setsTheErrorOf(Subject s, Function old, Replacement replacement, Fixture object) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
-        Acquisition replaced = s.acquireAndRelease(replacement, obj);
-        CallResult call = s.call(old, obj);
-        Optional<PyError> error = s.fetchError();
+        Pending<Acquisition> acquired = s.acquireAndReleaseLater(replacement, obj);
+        Pending<CallResult> called = s.callLater(old, obj);
+        Pending<Optional<PyError>> fetched = s.fetchErrorLater();
+        Acquisition replaced = acquired.get();
+        CallResult call = called.get();
+        Optional<PyError> error = fetched.get();
         if (call.returnValue() == old.accepted() || replaced.accepted()) {
             return;   // where they disagree on success is char35/read35
         }
@@ -274,8 +288,10 @@ public class ReplacementProperties {
     private static Acquisition parsesContiguousViews(Subject s, Function old, Replacement format, Replacement request, Fixture object) {
         Expectations.assumeBuildable(s, object);
         ObjRef obj = s.create(object);
-        Acquisition get = s.acquireAndRelease(request, obj);
-        Acquisition parsed = s.acquireAndRelease(format, obj);
+        Pending<Acquisition> requested = s.acquireAndReleaseLater(request, obj);
+        Pending<Acquisition> parsedLater = s.acquireAndReleaseLater(format, obj);
+        Acquisition get = requested.get();
+        Acquisition parsed = parsedLater.get();
         HandOver expected = new HandOver(get.accepted() && get.cContiguous(), get.buf(), get.len());
         HandOver actual = HandOver.of(parsed);
         if (!actual.equals(expected)) {

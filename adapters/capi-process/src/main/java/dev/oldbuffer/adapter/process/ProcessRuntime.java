@@ -293,7 +293,11 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
         Asked<T> asked = ask(step);
         Late<T> late = new Late<>();
-        postLate(late, asked.what(), config.timeout(), timeoutText, asked.answer());
+        if (asked.call()) {
+            postLate(late, asked.what(), callLimit, callLimitText, asked.answer());
+        } else {
+            postLate(late, asked.what(), config.timeout(), timeoutText, asked.answer());
+        }
         return late;
     }
 
@@ -374,14 +378,20 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
     }
 
-    /** A request of a step built in {@link #request}: how to name it, and how to read its answer. */
-    private record Asked<T>(Supplier<String> what, java.util.function.Function<Protocol.Response, T> answer) {
+    /**
+     * A request of a step built in {@link #request}: how to name it, how to read its answer, and whether it makes one of
+     * the calls (then within the call limit).
+     */
+    private record Asked<T>(Supplier<String> what, java.util.function.Function<Protocol.Response, T> answer, boolean call) {
+        Asked(Supplier<String> what, java.util.function.Function<Protocol.Response, T> answer) {
+            this(what, answer, false);
+        }
     }
 
     /** Sends a step's request and waits for its answer. */
     private <T> T answerNow(Step<T> step) {
         Asked<T> asked = ask(step);
-        return asked.answer().apply(send(asked.what()));
+        return asked.answer().apply(asked.call() ? sendCall(asked.what()) : send(asked.what()));
     }
 
     /** Builds the request of a step other than a call in {@link #request}; one place for each step's request and answer. */
@@ -428,6 +438,14 @@ public final class ProcessRuntime implements OldBufferRuntime {
                 }
                 return all;
             });
+        } else if (step instanceof Step.AcquireAndRelease s) {
+            start(Wire.Op.ACQUIRE_AND_RELEASE).u8(Wire.code(s.call())).u32(objectNumber(s.object()));
+            indicator = null;   // as for acquire
+            asked = new Asked<>(() -> s.call().cCall().replace("obj", s.object().kind()) + " and PyBuffer_Release",
+                    r -> acquired(r, s.call(), s.object()), true);
+        } else if (step instanceof Step.CheckBuffer s) {
+            start(Wire.Op.CHECK_BUFFER).u32(objectNumber(s.object()));
+            asked = new Asked<>(() -> "PyObject_CheckBuffer(" + s.object().kind() + ")", r -> r.in.getInt(), true);
         } else {
             throw new IllegalArgumentException("no request for " + step);   // a call: see callLater
         }
@@ -500,7 +518,10 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public synchronized Acquisition acquire(Replacement call, ObjRef object) {
         start(Wire.Op.ACQUIRE).u8(Wire.code(call)).u32(objectNumber(object));
         indicator = null;   // the C probe empties it, the ctypes fallback keeps what was held
-        Protocol.Response r = sendCall(() -> call.cCall().replace("obj", object.kind()));
+        return acquired(sendCall(() -> call.cCall().replace("obj", object.kind())), call, object);
+    }
+
+    private Acquisition acquired(Protocol.Response r, Replacement call, ObjRef object) {
         int rc = r.in.getInt();
         long buf = r.in.getLong();
         long len = r.in.getLong();
@@ -530,8 +551,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized int checkBuffer(ObjRef object) {
-        start(Wire.Op.CHECK_BUFFER).u32(objectNumber(object));
-        return sendCall(() -> "PyObject_CheckBuffer(" + object.kind() + ")").in.getInt();
+        return answerNow(new Step.CheckBuffer(object));
     }
 
     // ---- error indicator and memory

@@ -36,6 +36,8 @@ final class Wire {
         CONTENTS_BATCH(23),
         /** sys.gettotalrefcount() of a debug build. */
         TOTAL_REF_COUNT(24),
+        /** ACQUIRE, then RELEASE_VIEW of the view it left held: one request where a test compares what was handed over. */
+        ACQUIRE_AND_RELEASE(25),
         /** Test hooks: a hang, a crash, a broken stream. */
         SLEEP(15), CRASH(16), DESYNC(17);
 

@@ -5,7 +5,9 @@ import static dev.oldbuffer.spi.Function.AS_WRITE_BUFFER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oldbuffer.spi.Acquisition;
 import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.DeferredRefusal;
 import dev.oldbuffer.spi.ExportCounts;
 import dev.oldbuffer.spi.ExporterSpec;
 import dev.oldbuffer.spi.Fixture;
@@ -15,6 +17,7 @@ import dev.oldbuffer.spi.OldBufferRuntime.Call;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.Pending;
 import dev.oldbuffer.spi.PyError;
+import dev.oldbuffer.spi.Replacement;
 import dev.oldbuffer.spi.Step;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -95,6 +98,30 @@ class LaterAnswersTest {
         assertThat(rt.read(read.buffer(), 6)).isEqualTo(ascii("memory"));
         assertThat(rt.later(new Step.Read(read.buffer(), 6)).get()).isEqualTo(ascii("memory"));
         assertThat(ProcessRuntime.roundTrips() - trips).as("both reads served by the call's answer").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @DrivenRuntimes
+    void aReplacementCallAndItsReleaseAreOneRequestThatLeavesNothingExported(TestRuntime which) {
+        ProcessRuntime rt = which.shared();
+        ObjRef exporter = rt.create(Fixture.exporter(ExporterSpec.readOnly(ascii("handed"))));
+        long trips = ProcessRuntime.roundTrips();
+        Pending<Acquisition> later = rt.later(new Step.AcquireAndRelease(Replacement.GET_BUFFER_SIMPLE, exporter));
+        Pending<ExportCounts> counts = rt.later(new Step.ExportCountsOf(exporter));
+        Acquisition handed = later.get();
+        assertThat(ProcessRuntime.roundTrips() - trips).isEqualTo(1);
+        assertThat(handed.accepted()).isTrue();
+        assertThat(handed.holdsView()).as("it held one, released already").isTrue();
+        assertThat(counts.get().outstanding()).isZero();
+
+        Acquisition held = rt.acquire(Replacement.GET_BUFFER_SIMPLE, exporter);   // the same call made at once
+        rt.release(held);
+        assertThat(handed).usingRecursiveComparison().ignoringFields("view").isEqualTo(held);
+        assertThat(rt.exportCounts(exporter).outstanding()).isZero();
+        assertThatThrownBy(() -> {
+            rt.release(handed);   // released with the call: the driver holds no such view
+            rt.settle();
+        }).isInstanceOf(DeferredRefusal.class).hasMessageContaining("no view held");
     }
 
     @ParameterizedTest
