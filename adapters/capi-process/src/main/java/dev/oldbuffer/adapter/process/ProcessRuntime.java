@@ -293,11 +293,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
         Asked<T> asked = ask(step);
         Late<T> late = new Late<>();
-        if (asked.call()) {
-            postLate(late, asked.what(), callLimit, callLimitText, asked.answer());
-        } else {
-            postLate(late, asked.what(), config.timeout(), timeoutText, asked.answer());
-        }
+        postLate(late, asked.what(), asked.call() ? callLimit : config.timeout(), asked.call() ? callLimitText : timeoutText,
+                asked.answer());
         return late;
     }
 
