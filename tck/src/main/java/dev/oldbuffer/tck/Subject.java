@@ -285,9 +285,7 @@ public final class Subject {
     }
 
     public Optional<PyError> fetchError() {
-        Optional<PyError> e = waited(runtime::fetchError);
-        log(() -> "PyErr_Fetch() -> " + e.map(PyError::toString).orElse("nothing"));
-        return e;
+        return fetchErrorLater().get();
     }
 
     public void setError(PyError error) {
@@ -300,8 +298,7 @@ public final class Subject {
     }
 
     public void write(long address, byte[] data) {
-        waited(() -> runtime.write(address, data));
-        log(() -> "memcpy(0x" + Long.toHexString(address) + ", " + data.length + " bytes)");
+        writeLater(address, data).get();
     }
 
     /**
@@ -325,11 +322,7 @@ public final class Subject {
 
     /** The object's content as Python sees it; a refusal fails the test, as in {@link #create}. */
     public byte[] contents(ObjRef object) {
-        try {
-            return waited(() -> runtime.contents(object));
-        } catch (IllegalArgumentException e) {
-            throw refused("show the content of", describe(object), e);
-        }
+        return contentsLater(object).get();
     }
 
     /** {@link #contents(ObjRef)} of each object, in one go where the runtime can; a refusal fails the test as there. */
@@ -348,12 +341,7 @@ public final class Subject {
 
     /** Stores one byte through the object itself; a refusal fails the test, as in {@link #create}. */
     public void setItem(ObjRef object, int index, byte value) {
-        try {
-            waited(() -> runtime.setItem(object, index, value));
-        } catch (IllegalArgumentException e) {
-            throw refused("store byte " + index + " through", describe(object), e);
-        }
-        log(() -> object + "[" + index + "] = " + (value & 0xff));
+        setItemLater(object, index, value).get();
     }
 
     /**
@@ -431,9 +419,7 @@ public final class Subject {
 
     /** The object's reference count ({@link Feature#REFCOUNTS}); only a difference between two readings means something. */
     public long refCount(ObjRef object) {
-        long count = waited(() -> runtime.refCount(object));
-        log(() -> "reference count of " + object + ": " + count);
-        return count;
+        return refCountLater(object).get();
     }
 
     /** Every reference the interpreter holds ({@link Feature#TOTAL_REFCOUNT}); only a difference between two readings means something. */
@@ -494,24 +480,24 @@ public final class Subject {
      * exporter counts an outstanding view, a bytearray or array refuses to resize, a memoryview or mmap to be released.
      */
     public void verifyStillExported(Function function, Acquisition held, ObjRef object) {
-        Fixture recipe = recipes.get(object.handle());
         String context = context(function);
-        switch (layout(recipe).exportProbe()) {
+        ExportLook look = exportLater(object);
+        switch (look.probe()) {
             case COUNTS -> {
-                ExportCounts counts = exportCounts(object);
+                ExportCounts counts = look.counts().get();
                 if (counts.outstanding() != 1) {
                     throw TckMessages.shouldHave(context, held, KEEPS_THE_EXPORT,
                             "exporter counts one more acquire than releases", counts.acquires() + " acquired, " + counts.releases() + " released");
                 }
             }
             case RESIZE -> {
-                if (tryResize(object)) {
+                if (look.allowed().get()) {
                     throw TckMessages.shouldHave(context, held, KEEPS_THE_EXPORT,
                             "resize refused (still exported)", "resize allowed: nothing exports it");
                 }
             }
             case RELEASE -> {
-                if (tryRelease(object)) {
+                if (look.allowed().get()) {
                     throw TckMessages.shouldHave(context, held, KEEPS_THE_EXPORT,
                             "release() refused (still exported)", "released: nothing exported it");
                 }

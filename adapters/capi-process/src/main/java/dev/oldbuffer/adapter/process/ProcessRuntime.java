@@ -299,22 +299,14 @@ public final class ProcessRuntime implements OldBufferRuntime {
     }
 
     private Pending<CallResult> callLater(Call c) {
-        boolean withMemory = c.function().hasOutParameters() && features.contains(Feature.MEMORY_READ);
-        appendCall(start(Wire.Op.CALL), c.function(), c.object(), c.slots(), withMemory);
+        boolean withMemory = startCall(c.function(), c.object(), c.slots());
         indicator = null;   // known once the answer comes, if nothing else was asked for meanwhile
         long asked = requests;
         Late<CallResult> late = new Late<>();
-        postLate(late, () -> describe(c.function(), c.object(), c.slots()), callLimit, callLimitText, r -> {
-            CallResult result = readResult(r, c.function(), c.object(), c.slots());
-            if (requests == asked) {   // the call was the last request: what it left is still there
-                indicator = result.error();
-                if (withMemory && r.u8() == 1) {
-                    memoryAfterCall = r.raw();
-                    memoryAfterCallAt = result.buffer();
-                }
-            }
-            return result;
-        });
+        postLate(late, () -> describe(c.function(), c.object(), c.slots()), callLimit, callLimitText,
+                r -> requests == asked   // the call was the last request: what it left is still there
+                        ? callAnswered(r, c.function(), c.object(), c.slots(), withMemory)
+                        : readResult(r, c.function(), c.object(), c.slots()));
         return late;
     }
 
@@ -438,7 +430,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
         } else if (step instanceof Step.AcquireAndRelease s) {
             start(Wire.Op.ACQUIRE_AND_RELEASE).u8(Wire.code(s.call())).u32(objectNumber(s.object()));
             indicator = null;   // as for acquire
-            asked = new Asked<>(() -> s.call().cCall().replace("obj", s.object().kind()) + " and PyBuffer_Release",
+            asked = new Asked<>(() -> describe(s.call(), s.object()) + " and PyBuffer_Release",
                     r -> acquired(r, s.call(), s.object()), true);
         } else if (step instanceof Step.CheckBuffer s) {
             start(Wire.Op.CHECK_BUFFER).u32(objectNumber(s.object()));
@@ -453,9 +445,19 @@ public final class ProcessRuntime implements OldBufferRuntime {
 
     @Override
     public synchronized CallResult call(Function function, ObjRef object, OutSlots slots) {
+        boolean withMemory = startCall(function, object, slots);
+        return callAnswered(sendCall(() -> describe(function, object, slots)), function, object, slots, withMemory);
+    }
+
+    /** Builds a call's request in {@link #request}; true when its answer brings the bytes at the address it returns. */
+    private boolean startCall(Function function, ObjRef object, OutSlots slots) {
         boolean withMemory = function.hasOutParameters() && features.contains(Feature.MEMORY_READ);
         appendCall(start(Wire.Op.CALL), function, object, slots, withMemory);
-        Protocol.Response r = sendCall(() -> describe(function, object, slots));
+        return withMemory;
+    }
+
+    /** Reads the answer of the last request, a call, and keeps what it left: the error indicator and its memory. */
+    private CallResult callAnswered(Protocol.Response r, Function function, ObjRef object, OutSlots slots, boolean withMemory) {
         CallResult result = readResult(r, function, object, slots);
         indicator = result.error();
         if (withMemory && r.u8() == 1) {
@@ -515,9 +517,15 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public synchronized Acquisition acquire(Replacement call, ObjRef object) {
         start(Wire.Op.ACQUIRE).u8(Wire.code(call)).u32(objectNumber(object));
         indicator = null;   // the C probe empties it, the ctypes fallback keeps what was held
-        return acquired(sendCall(() -> call.cCall().replace("obj", object.kind())), call, object);
+        return acquired(sendCall(() -> describe(call, object)), call, object);
     }
 
+    /** A replacement call as C code would make it, on the object's kind. */
+    private static String describe(Replacement call, ObjRef object) {
+        return call.cCall().replace("obj", object.kind());
+    }
+
+    /** Reads the answer of {@code call} on {@code object}: what it handed over, and the view it left held, if any. */
     private Acquisition acquired(Protocol.Response r, Replacement call, ObjRef object) {
         int rc = r.in.getInt();
         long buf = r.in.getLong();
