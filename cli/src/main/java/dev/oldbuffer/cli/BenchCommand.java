@@ -15,12 +15,16 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -120,6 +124,14 @@ final class BenchCommand implements Callable<Integer> {
         if (subject != null) {
             out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against " + subject.runtime(), subject.text(),
                     ratios(subjects, references, "the reference") + subject.roundTrips());
+            // a runtime that lacks a feature skips its properties: over the properties both ran, the two did the same work
+            Set<String> both = subject.properties();
+            both.retainAll(reference.properties());
+            List<Rate> sameReferences = references.stream().map(r -> r.over(both)).toList();
+            List<Rate> sameSubjects = subjects.stream().map(r -> r.over(both)).toList();
+            out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the same, over the " + both.size() + " of " + reference.properties().size() + " properties it ran",
+                    median(sameSubjects).text(), ratios(sameSubjects, sameReferences, "the reference on them")
+                            + String.format(Locale.ROOT, " (the reference: %s cases/s)", median(sameReferences).text()));
         }
         out.println("the runs behind the medians (cases, seconds):");
         for (Rate r : subject == null ? List.of(ceiling, reference) : List.of(ceiling, reference, subject)) {
@@ -134,8 +146,27 @@ final class BenchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Cases and time of one run, and the round trips to an interpreter it made. */
-    private record Sample(long cases, long nanos, long roundTrips, String runtime) {
+    /**
+     * Cases and time of one run, the round trips to an interpreter it made, and each property's own cases and time (by
+     * its test's unique id) for the properties that ran a case.
+     */
+    private record Sample(long cases, long nanos, long roundTrips, String runtime, Map<String, PropertyCost> properties) {
+
+        /** The properties of {@code ids} only, from their own times: what a runtime that ran just those would show. */
+        Sample over(Set<String> ids) {
+            long c = 0;
+            long t = 0;
+            for (String id : ids) {
+                PropertyCost p = properties.getOrDefault(id, PropertyCost.NONE);
+                c += p.cases();
+                t += p.nanos();
+            }
+            return new Sample(c, t, 0, runtime, Map.of());
+        }
+    }
+
+    private record PropertyCost(long cases, long nanos) {
+        static final PropertyCost NONE = new PropertyCost(0, 0);
     }
 
     private interface Run {
@@ -157,6 +188,17 @@ final class BenchCommand implements Callable<Integer> {
 
         String runtime() {
             return high.runtime;
+        }
+
+        /** The properties that ran a case in both of this rate's runs. */
+        Set<String> properties() {
+            Set<String> ids = new TreeSet<>(high.properties().keySet());
+            ids.retainAll(low.properties().keySet());
+            return ids;
+        }
+
+        Rate over(Set<String> ids) {
+            return new Rate(low.over(ids), high.over(ids));
         }
 
         String roundTrips() {
@@ -221,17 +263,34 @@ final class BenchCommand implements Callable<Integer> {
                 .configurationParameter("jqwik.database", "")
                 .build());
         long nanos = System.nanoTime() - t0;
-        return new Sample(JqwikCeiling.CASES.get() - before, nanos, 0, "jqwik alone");
+        return new Sample(JqwikCeiling.CASES.get() - before, nanos, 0, "jqwik alone", Map.of());
     }
 
     private Sample kit(String impl, Map<String, String> opts, Profile p, int n) {
         AtomicLong cases = new AtomicLong();
+        Map<String, Long> started = new HashMap<>();
+        Map<String, Long> checked = new HashMap<>();
+        Map<String, PropertyCost> properties = new HashMap<>();
         TestExecutionListener count = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                started.put(id.getUniqueId(), System.nanoTime());
+            }
+
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
                 String checks = entry.getKeyValuePairs().get(PropertyHook.CHECKS_ENTRY);
                 if (checks != null) {
                     cases.addAndGet(Long.parseLong(checks));
+                    checked.put(id.getUniqueId(), Long.parseLong(checks));
+                }
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                Long checks = checked.get(id.getUniqueId());
+                if (checks != null && checks > 0) {
+                    properties.put(id.getUniqueId(), new PropertyCost(checks, System.nanoTime() - started.get(id.getUniqueId())));
                 }
             }
         };
@@ -245,6 +304,6 @@ final class BenchCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException(e);
         }
         // the launcher's time: without opening the implementation to learn its name, which the runner does first
-        return new Sample(cases.get(), r.durationMillis() * 1_000_000, ProcessRuntime.roundTrips() - tripsBefore, r.runtime());
+        return new Sample(cases.get(), r.durationMillis() * 1_000_000, ProcessRuntime.roundTrips() - tripsBefore, r.runtime(), properties);
     }
 }
