@@ -21,6 +21,7 @@ import dev.oldbuffer.spi.RuntimeFailure;
 import dev.oldbuffer.spi.RuntimeInfo;
 import dev.oldbuffer.spi.Step;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -37,7 +42,8 @@ import org.apiguardian.api.API;
 /**
  * A CPython-C-API interpreter (CPython 3.9+, PyPy3) in a child process, driven through the old buffer API
  * by a small C extension. A crash or a hang of the interpreter becomes a {@link RuntimeFailure}; the next
- * operation starts a fresh interpreter, and references to objects of the old one are refused as stale.
+ * operation runs on a fresh interpreter (from the first restart on, one started in the background at the restart before),
+ * and references to objects of the old one are refused as stale.
  *
  * <p>Operations whose answer is known here - building an object (the object number is chosen here), reset, setting
  * the error indicator, a fetch of the error the last call reported, {@code PyBuffer_Release} - are sent without waiting
@@ -83,6 +89,16 @@ public final class ProcessRuntime implements OldBufferRuntime {
     static final int HANGS_BEFORE_SHORTER_LIMIT = 3, SUSPICIOUS_FACTOR = 2_000;
     static final Duration SUSPICIOUS_FLOOR = Duration.ofMillis(250);
     private volatile DriverProcess driver;
+    /**
+     * Interpreters for the next restarts, oldest first, started in the background at the restarts before; none before the
+     * first. A runtime that crashes once crashes again, often at once (each step of shrinking a crash crashes): PyPy
+     * restarts about a hundred times in a documented run and GraalPy thirty, and a start-up then runs while the kit works
+     * or waits for another. A runtime that never crashes never starts one. Guarded by itself: {@link #close()}
+     * takes no lock of the runtime's.
+     */
+    private final ArrayDeque<CompletableFuture<DriverProcess>> spares = new ArrayDeque<>();
+    /** How many spares a restart leaves starting: two, so that a burst of crashes finds one ready, or nearly. */
+    static final int SPARES = 2;
     /** What a restart is told: where the first interpreter found its probe (see the driver's known_probe). */
     private final Map<String, String> restartEnvironment;
     private long generation = 1;
@@ -658,6 +674,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
     public void close() {   // without the lock: ends another thread's wait for a hung interpreter at once
         closed = true;
         driver.close();
+        closeSpares();
     }
 
     /** Test hook: the driver sleeps (a hang, as far as the timeout can tell). */
@@ -705,13 +722,69 @@ public final class ProcessRuntime implements OldBufferRuntime {
             nextObject = 1;
             indicator = Optional.empty();
             unsentFetch = null;   // the new interpreter holds no error
-            driver = DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment);
+            driver = takeSpare();
+            synchronized (spares) {
+                while (spares.size() < SPARES) {
+                    spares.add(CompletableFuture.supplyAsync(this::restarted, SPARE_STARTER));
+                }
+            }
             if (closed) {   // closed meanwhile by another thread
                 driver.close();
+                closeSpares();
                 throw new IllegalStateException(info + " is closed");
             }
         }
     }
+
+    private DriverProcess restarted() {
+        return DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment);
+    }
+
+    /**
+     * The oldest spare, once it has greeted, if it is still alive; else an interpreter started now (whose failure to
+     * start is then the one reported, as without spares).
+     */
+    private DriverProcess takeSpare() {
+        CompletableFuture<DriverProcess> next;
+        synchronized (spares) {
+            next = spares.poll();
+        }
+        if (next != null) {
+            try {
+                DriverProcess d = next.join();
+                if (!d.dead()) {
+                    return d;
+                }
+                d.close();
+            } catch (CompletionException | CancellationException e) {
+                // started again below
+            }
+        }
+        return restarted();
+    }
+
+    /** Ends the spares; one still starting is waited for (within the start-up limit), so that none outlives the runtime. */
+    private void closeSpares() {
+        List<CompletableFuture<DriverProcess>> all;
+        synchronized (spares) {
+            all = new ArrayList<>(spares);
+            spares.clear();
+        }
+        for (CompletableFuture<DriverProcess> next : all) {
+            try {
+                next.join().close();
+            } catch (CompletionException | CancellationException e) {
+                // it did not start: nothing to end
+            }
+        }
+    }
+
+    /** Starts spares in threads of their own that do not keep the JVM alive. */
+    private static final Executor SPARE_STARTER = task -> {
+        Thread t = new Thread(task, "oldbuffer-spare-interpreter");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** The probes the first driver loaded, for its restarts to load without looking for them again. */
     private static Map<String, String> restartEnvironment(Map<String, String> greeting) {

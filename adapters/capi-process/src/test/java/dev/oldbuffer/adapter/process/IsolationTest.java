@@ -10,8 +10,11 @@ import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime.Call;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.RuntimeFailure;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,6 +49,52 @@ class IsolationTest {
             // no reset: the next operation starts a fresh interpreter by itself
             ObjRef fresh = rt.create(Fixture.bytearray(new byte[4]));
             assertThat(rt.call(Function.AS_WRITE_BUFFER, fresh, OutSlots.sentinels()).length()).isEqualTo(4);
+        }
+    }
+
+    /**
+     * From the first restart on, the next interpreters start in the background: the second restart takes one that was
+     * already running before the second crash, and closing the runtime ends those not taken.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestRuntime.class, names = {"PYTHON3", "PYPY3"})
+    void aRestartAfterTheFirstTakesAnInterpreterStartedBeforeTheCrash(TestRuntime which) throws InterruptedException {
+        Set<Long> spares;
+        try (ProcessRuntime rt = which.open(Map.of())) {
+            Set<Long> before = children();
+            assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
+            long first = rt.driverPid();   // the first restart starts one at once, and the spares in the background
+            spares = awaitChildren(ProcessRuntime.SPARES + 1, before);
+            spares.remove(first);
+            assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
+            long second = rt.driverPid();
+            assertThat(spares).as("the interpreters running before the second crash").contains(second);
+            ObjRef fresh = rt.create(Fixture.bytearray(new byte[4]));
+            assertThat(rt.call(Function.AS_WRITE_BUFFER, fresh, OutSlots.sentinels()).length()).isEqualTo(4);
+            spares = awaitChildren(ProcessRuntime.SPARES + 1, before);
+        }
+        for (long pid : spares) {
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d after close", pid).isEmpty();
+        }
+    }
+
+    /** The JVM's live child processes. */
+    private static Set<Long> children() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Waits (at most a minute) until {@code n} children are live that were not in {@code before}; they are returned. */
+    private static Set<Long> awaitChildren(int n, Set<Long> before) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            Set<Long> now = children();
+            now.removeAll(before);
+            if (now.size() >= n || System.nanoTime() > deadline) {
+                assertThat(now).as("new child processes").hasSize(n);
+                return now;
+            }
+            Thread.sleep(10);
         }
     }
 
