@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
@@ -267,7 +266,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Sample kit(String impl, Map<String, String> opts, Profile p, int n) {
-        AtomicLong cases = new AtomicLong();
         Map<String, Long> started = new HashMap<>();
         Map<String, Long> checked = new HashMap<>();
         Map<String, PropertyCost> properties = new HashMap<>();
@@ -281,7 +279,6 @@ final class BenchCommand implements Callable<Integer> {
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
                 String checks = entry.getKeyValuePairs().get(PropertyHook.CHECKS_ENTRY);
                 if (checks != null) {
-                    cases.addAndGet(Long.parseLong(checks));
                     checked.put(id.getUniqueId(), Long.parseLong(checks));
                 }
             }
@@ -304,6 +301,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException(e);
         }
         // the launcher's time: without opening the implementation to learn its name, which the runner does first
-        return new Sample(cases.get(), r.durationMillis() * 1_000_000, ProcessRuntime.roundTrips() - tripsBefore, r.runtime(), properties);
+        long cases = checked.values().stream().mapToLong(Long::longValue).sum();
+        return new Sample(cases, r.durationMillis() * 1_000_000, ProcessRuntime.roundTrips() - tripsBefore, r.runtime(), properties);
     }
 }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -749,18 +748,23 @@ public final class ProcessRuntime implements OldBufferRuntime {
         synchronized (spares) {
             next = spares.poll();
         }
-        if (next != null) {
-            try {
-                DriverProcess d = next.join();
-                if (!d.dead()) {
-                    return d;
-                }
-                d.close();
-            } catch (CompletionException | CancellationException e) {
-                // started again below
-            }
+        DriverProcess d = next == null ? null : started(next);
+        if (d != null && !d.dead()) {
+            return d;
+        }
+        if (d != null) {
+            d.close();
         }
         return restarted();
+    }
+
+    /** The spare once it has started, or null when it could not. */
+    private static DriverProcess started(CompletableFuture<DriverProcess> spare) {
+        try {
+            return spare.join();
+        } catch (CompletionException e) {
+            return null;
+        }
     }
 
     /** Ends the spares; one still starting is waited for (within the start-up limit), so that none outlives the runtime. */
@@ -771,10 +775,9 @@ public final class ProcessRuntime implements OldBufferRuntime {
             spares.clear();
         }
         for (CompletableFuture<DriverProcess> next : all) {
-            try {
-                next.join().close();
-            } catch (CompletionException | CancellationException e) {
-                // it did not start: nothing to end
+            DriverProcess d = started(next);
+            if (d != null) {
+                d.close();
             }
         }
     }
