@@ -789,9 +789,13 @@ public final class ProcessRuntime implements OldBufferRuntime {
         t.start();
     };
 
-    /** The probes the first driver loaded, for its restarts to load without looking for them again. */
+    /**
+     * What a restart is told: that it is one (the kit knows the interpreter from the first greeting, so a restart greets
+     * with how it serves alone), and the probes the first driver loaded, to load without looking for them again.
+     */
     private static Map<String, String> restartEnvironment(Map<String, String> greeting) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("OLDBUFFER_RESTART", "1");
         if ("c-extension".equals(greeting.get("probe"))) {
             env.put("OLDBUFFER_KNOWN_PROBE", greeting.getOrDefault("probe.path", ""));
             env.put("OLDBUFFER_KNOWN_ABI3", greeting.getOrDefault("abi3.path", ""));
