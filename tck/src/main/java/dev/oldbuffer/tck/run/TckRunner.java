@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -41,6 +43,18 @@ public final class TckRunner {
 
     /** The packages holding specifications: the examples, and the property-based and stateful ones. */
     public static final List<String> SPEC_PACKAGES = List.of("dev.oldbuffer.tck.spec", "dev.oldbuffer.tck.properties");
+
+    /**
+     * jqwik's engine logs at INFO, on the console, that its failure database is off, once per run: the kit turns it off
+     * on purpose (junit-platform.properties), so a run, the command line's or an embedder's, should not say so.
+     * Kept in a field: java.util.logging holds loggers weakly, and a level set on a collected one is lost.
+     */
+    private static final Logger JQWIK_CONFIGURATION =
+            Logger.getLogger("net.jqwik.engine.JqwikConfiguration");   // the logger DefaultJqwikConfiguration logs to
+
+    static {
+        JQWIK_CONFIGURATION.setLevel(Level.WARNING);
+    }
 
     private final TckConfig config;
     private final List<TestExecutionListener> listeners = new ArrayList<>();
