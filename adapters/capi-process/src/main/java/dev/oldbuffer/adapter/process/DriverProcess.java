@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -166,6 +167,12 @@ final class DriverProcess implements AutoCloseable {
 
     /** {@link #start(LaunchConfig, Map)} with more of the interpreter's environment: a restart's known probe. */
     static DriverProcess start(LaunchConfig config, Map<String, String> greeting, Map<String, String> environment) {
+        return start(config, greeting, environment, process -> { });
+    }
+
+    /** {@link #start(LaunchConfig, Map, Map)}, handing the child to {@code spawned} as soon as it runs (to end a spare early). */
+    static DriverProcess start(LaunchConfig config, Map<String, String> greeting, Map<String, String> environment,
+            Consumer<Process> spawned) {
         Path driverDir = DriverFiles.install(config.cache());
         Path progress;
         try {
@@ -209,6 +216,7 @@ final class DriverProcess implements AutoCloseable {
                     + e.getMessage() + "): install it (e.g. apt-get install python3, or pypy3 pypy3-dev) or pass "
                     + "the option python=/path/to/interpreter", e);
         }
+        spawned.accept(process);
         DriverProcess driver = new DriverProcess(config, process, progress);
         try {
             Protocol.Response hello;

@@ -95,7 +95,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
      * or waits for another. A runtime that never crashes never starts one. Guarded by itself: {@link #close()}
      * takes no lock of the runtime's.
      */
-    private final ArrayDeque<CompletableFuture<DriverProcess>> spares = new ArrayDeque<>();
+    private final ArrayDeque<Spare> spares = new ArrayDeque<>();
     /** How many spares a restart leaves starting: two, so that a burst of crashes finds one ready, or nearly. */
     static final int SPARES = 2;
     /** What a restart is told: where the first interpreter found its probe (see the driver's known_probe). */
@@ -724,7 +724,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             driver = takeSpare();
             synchronized (spares) {
                 while (spares.size() < SPARES) {
-                    spares.add(CompletableFuture.supplyAsync(this::restarted, SPARE_STARTER));
+                    spares.add(Spare.start(config, restartEnvironment));
                 }
             }
             if (closed) {   // closed meanwhile by another thread
@@ -744,11 +744,11 @@ public final class ProcessRuntime implements OldBufferRuntime {
      * start is then the one reported, as without spares).
      */
     private DriverProcess takeSpare() {
-        CompletableFuture<DriverProcess> next;
+        Spare next;
         synchronized (spares) {
             next = spares.poll();
         }
-        DriverProcess d = next == null ? null : started(next);
+        DriverProcess d = next == null ? null : started(next.started);
         if (d != null && !d.dead()) {
             return d;
         }
@@ -767,15 +767,48 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
     }
 
-    /** Ends the spares; one still starting is waited for (within the start-up limit), so that none outlives the runtime. */
+    /** Ends the spares, started or still starting, so that none outlives the runtime. */
     private void closeSpares() {
-        List<CompletableFuture<DriverProcess>> all;
+        List<Spare> all;
         synchronized (spares) {
             all = new ArrayList<>(spares);
             spares.clear();
         }
-        for (CompletableFuture<DriverProcess> next : all) {
-            DriverProcess d = started(next);
+        all.forEach(Spare::end);
+    }
+
+    /**
+     * An interpreter starting in the background for a later restart. Closing the runtime ends it at once, greeted or not:
+     * waiting for its greeting first cost a GraalPy run up to 3 s at its close, and two starts' CPU.
+     */
+    private static final class Spare {
+        private CompletableFuture<DriverProcess> started;   // set before the spare is shared (through the deque's lock)
+        private Process process;   // once spawned
+        private boolean ended;
+
+        static Spare start(LaunchConfig config, Map<String, String> environment) {
+            Spare spare = new Spare();
+            spare.started = CompletableFuture.supplyAsync(
+                    () -> DriverProcess.start(config, new LinkedHashMap<>(), environment, spare::spawned), SPARE_STARTER);
+            return spare;
+        }
+
+        private synchronized void spawned(Process p) {
+            process = p;
+            if (ended) {
+                p.destroyForcibly();
+            }
+        }
+
+        /** Kills the interpreter, then closes what its start left: its greeting fails at once, if it had not come. */
+        void end() {
+            synchronized (this) {
+                ended = true;
+                if (process != null) {
+                    process.destroyForcibly();
+                }
+            }
+            DriverProcess d = started(started);
             if (d != null) {
                 d.close();
             }

@@ -10,11 +10,15 @@ import dev.oldbuffer.spi.ObjRef;
 import dev.oldbuffer.spi.OldBufferRuntime.Call;
 import dev.oldbuffer.spi.OutSlots;
 import dev.oldbuffer.spi.RuntimeFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -75,6 +79,34 @@ class IsolationTest {
         }
         for (long pid : spares) {
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d after close", pid).isEmpty();
+        }
+    }
+
+    /**
+     * Closing the runtime ends a spare that is still starting at once, without waiting for its greeting: here the spares
+     * never greet (the launcher turns every start after the second into a sleep), and the start-up limit is two minutes.
+     */
+    @Test
+    void closingEndsASpareThatHasNotGreeted(@TempDir Path dir) throws Exception {
+        Path starts = dir.resolve("starts");
+        Path launcher = dir.resolve("python3-then-sleep");
+        Files.writeString(launcher, "#!/bin/sh\necho >> '" + starts + "'\n"
+                + "if [ \"$(wc -l < '" + starts + "')\" -gt 2 ]; then exec sleep 600; fi\nexec python3 \"$@\"\n");
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
+        Set<Long> spares;
+        long t0;
+        try (ProcessRuntime rt = TestRuntime.PYTHON3.open(Map.of(LaunchConfig.PYTHON, launcher.toString(),
+                LaunchConfig.STARTUP, "120"))) {
+            Set<Long> before = children();
+            assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
+            long restarted = rt.driverPid();   // the second start; the spares, started after it, sleep
+            spares = awaitChildren(ProcessRuntime.SPARES + 1, before);
+            spares.remove(restarted);
+            t0 = System.nanoTime();
+        }
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds to close").isLessThan(60.0);
+        for (long pid : spares) {
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("spare %d after close", pid).isEmpty();
         }
     }
 
