@@ -246,8 +246,8 @@ def python_error(e):
 # ---- building and loading the probe ------------------------------------------------------------
 
 def implementation():
-    """platform.python_implementation(), imported only where a message or the first greeting needs it: the module costs
-    a restart 60 ms on PyPy and 0.4 s on GraalPy."""
+    """platform.python_implementation(), imported only where a message or an identity needs it: the module costs a
+    start 0.4 s on GraalPy, and a restart greets without it (see Driver.hello)."""
     import platform
     return platform.python_implementation()
 
