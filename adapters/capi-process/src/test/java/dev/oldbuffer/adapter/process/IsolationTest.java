@@ -77,9 +77,7 @@ class IsolationTest {
             assertThat(rt.call(Function.AS_WRITE_BUFFER, fresh, OutSlots.sentinels()).length()).isEqualTo(4);
             spares = awaitChildren(ProcessRuntime.SPARES + 1, before);
         }
-        for (long pid : spares) {
-            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d after close", pid).isEmpty();
-        }
+        spares.forEach(ProtocolRobustnessTest::assertGone);
     }
 
     /**
@@ -105,9 +103,7 @@ class IsolationTest {
             t0 = System.nanoTime();
         }
         assertThat((System.nanoTime() - t0) / 1e9).as("seconds to close").isLessThan(60.0);
-        for (long pid : spares) {
-            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("spare %d after close", pid).isEmpty();
-        }
+        spares.forEach(ProtocolRobustnessTest::assertGone);
     }
 
     /** The JVM's live child processes. */

@@ -52,7 +52,8 @@ class ProtocolRobustnessTest {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void assertGone(long pid) {
+    /** The process has exited (or was never there). */
+    static void assertGone(long pid) {
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d", pid).isEmpty();
     }
 
