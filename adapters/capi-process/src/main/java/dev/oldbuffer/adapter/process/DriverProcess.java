@@ -4,10 +4,8 @@ import dev.oldbuffer.spi.ImplementationUnavailableException;
 import dev.oldbuffer.spi.RuntimeFailure;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +86,8 @@ final class DriverProcess implements AutoCloseable {
     static final String SHARED_MEMORY = "shared memory";
     /** The greeting's word on who answers requests: {@code in Python}, or on CPython's rings mostly the C probe (ring_serve). */
     static final String ANSWERS = "answers";
+    /** The greeting's word on whether restarts may be forked from a {@link ForkServer}: {@code yes} (on PyPy) or {@code no}. */
+    static final String FORKS = "forks";
     private static final int STDERR_LINES = 40;
     /** A response larger than this is a corrupted length prefix, not data. */
     static final int MAX_FRAME = 1 << 30;
@@ -120,8 +120,7 @@ final class DriverProcess implements AutoCloseable {
     private static final int PAUSE_MIN = 256;
     private static final int PAUSE_MAX = 4096;
     private static final int CALM = 64;
-    private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
-    private final Thread stderrDrain;
+    private final StderrTail stderr;
     private final Thread watchdog;
 
     /** The wait in progress, {@link #FIRED} once the watchdog has killed the child for it, null when idle. */
@@ -150,8 +149,8 @@ final class DriverProcess implements AutoCloseable {
         this.spinNanos = config.spin().toNanos();
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         this.out = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
-        this.stderrDrain = daemon("oldbuffer-stderr-" + process.pid(), this::drainStderr);
-        this.watchdog = daemon("oldbuffer-watchdog-" + process.pid(), this::watch);
+        this.stderr = new StderrTail(process.getErrorStream(), STDERR_LINES, "oldbuffer-stderr-" + process.pid());
+        this.watchdog = StderrTail.daemon("oldbuffer-watchdog-" + process.pid(), this::watch);
     }
 
     /**
@@ -174,13 +173,7 @@ final class DriverProcess implements AutoCloseable {
     static DriverProcess start(LaunchConfig config, Map<String, String> greeting, Map<String, String> environment,
             Consumer<Process> spawned) {
         Path driverDir = DriverFiles.install(config.cache());
-        Path progress;
-        try {
-            progress = Files.createTempFile("oldbuffer-progress-", ".bin");
-            Files.write(progress, new byte[8]);
-        } catch (IOException e) {
-            throw new ImplementationUnavailableException("cannot create a temporary file: " + e.getMessage(), e);
-        }
+        Path progress = progressFile();
         SharedRings rings = null;
         if (!config.spin().isZero()) {   // only a driver that waits on a CPU trades through them
             try {
@@ -189,8 +182,59 @@ final class DriverProcess implements AutoCloseable {
                 // the pipes, then
             }
         }
+        ProcessBuilder pb = command(config, driverDir, progress, rings, environment);
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            deleteQuietly(progress);
+            if (rings != null) {
+                deleteQuietly(rings.file());
+            }
+            throw cannotStart(config, e);
+        }
+        spawned.accept(process);
+        return greet(config, process, progress, rings, greeting, true);
+    }
+
+    /**
+     * A restart forked by {@code server} from an interpreter that has loaded the driver: it greets as a started one does,
+     * without being sent the driver's files, and trades through the pipes (a fork server's runtime has no rings).
+     *
+     * @throws ImplementationUnavailableException when the server cannot fork, or the child does not greet in time
+     */
+    static DriverProcess forked(LaunchConfig config, ForkServer server, Map<String, String> greeting, Consumer<Process> spawned) {
+        Path progress = progressFile();
+        Process process;
+        try {
+            process = server.fork(progress);
+        } catch (IOException e) {
+            deleteQuietly(progress);
+            throw new ImplementationUnavailableException(config.python() + ": the fork server cannot fork: " + e.getMessage(), e);
+        }
+        spawned.accept(process);
+        return greet(config, process, progress, null, greeting, false);
+    }
+
+    /** The file in which a batch notes the call it is at, so that a crash can name it. */
+    private static Path progressFile() {
+        try {
+            Path progress = Files.createTempFile("oldbuffer-progress-", ".bin");
+            Files.write(progress, new byte[8]);
+            return progress;
+        } catch (IOException e) {
+            throw new ImplementationUnavailableException("cannot create a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The interpreter's command line and environment, running {@link #BOOTSTRAP} on the driver installed in {@code driverDir};
+     * {@code progress} and {@code rings} may be null.
+     */
+    static ProcessBuilder command(LaunchConfig config, Path driverDir, Path progress, SharedRings rings,
+            Map<String, String> environment) {
         ProcessBuilder pb = new ProcessBuilder(config.python(), "-s", "-c", BOOTSTRAP, driverDir.toString(),
-                config.cache().toString(), config.probe(), progress.toString(), config.abi(),
+                config.cache().toString(), config.probe(), progress == null ? "" : progress.toString(), config.abi(),
                 Long.toString(config.spin().toNanos()), rings == null ? "" : rings.file().toString());
         // Bytecode goes to our cache instead of the interpreter's tree, and is written even where the
         // environment says not to: without it every start recompiles the imports (300 ms on 3.14).
@@ -204,19 +248,18 @@ final class DriverProcess implements AutoCloseable {
             pb.environment().put("LD_LIBRARY_PATH", home + ":" + home.resolve("lib")
                     + (ld == null || ld.isEmpty() ? "" : ":" + ld));
         }
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            deleteQuietly(progress);
-            if (rings != null) {
-                deleteQuietly(rings.file());
-            }
-            throw new ImplementationUnavailableException("Python interpreter '" + config.python() + "' cannot be started ("
-                    + e.getMessage() + "): install it (e.g. apt-get install python3, or pypy3 pypy3-dev) or pass "
-                    + "the option python=/path/to/interpreter", e);
-        }
-        spawned.accept(process);
+        return pb;
+    }
+
+    static ImplementationUnavailableException cannotStart(LaunchConfig config, IOException e) {
+        return new ImplementationUnavailableException("Python interpreter '" + config.python() + "' cannot be started ("
+                + e.getMessage() + "): install it (e.g. apt-get install python3, or pypy3 pypy3-dev) or pass "
+                + "the option python=/path/to/interpreter", e);
+    }
+
+    /** Sends the driver's files when {@code sendFiles} (a started interpreter), and reads the greeting into {@code greeting}. */
+    private static DriverProcess greet(LaunchConfig config, Process process, Path progress, SharedRings rings,
+            Map<String, String> greeting, boolean sendFiles) {
         DriverProcess driver = new DriverProcess(config, process, progress);
         try {
             Protocol.Response hello;
@@ -224,8 +267,10 @@ final class DriverProcess implements AutoCloseable {
                 Deadline startup = Deadline.in(config.startup(), config.startupText());
                 driver.armed.set(startup);   // the watchdog guards the write too: a child may never read
                 try {
-                    DriverFiles.send(driver.out);
-                    driver.out.flush();
+                    if (sendFiles) {
+                        DriverFiles.send(driver.out);
+                        driver.out.flush();
+                    }
                 } catch (IOException e) {
                     // the child is gone: receiving the greeting reports how (its exit code and stderr)
                 }
@@ -260,7 +305,7 @@ final class DriverProcess implements AutoCloseable {
             return driver;
         } catch (RuntimeFailure | ProtocolError e) {
             Integer code = driver.exitCode();
-            String stderr = driver.stderrText();
+            String stderr = driver.stderr.text();
             driver.close();
             if (code != null && code == EXIT_TOO_OLD) {
                 throw new ImplementationUnavailableException(config.python() + ": " + lastLine(stderr)
@@ -522,11 +567,11 @@ final class DriverProcess implements AutoCloseable {
         kill();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
-            stderrDrain.join(2000);
+            stderr.awaitEnd(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String stderr = stderrText();
+        String stderr = this.stderr.text();
         String tail = stderr.isEmpty() ? "" : "\n--- interpreter stderr (last lines) ---\n" + stderr;
         if (hung) {
             return new RuntimeFailure(RuntimeFailure.Kind.TIMED_OUT, "timed out after " + timeLimit, what,
@@ -552,6 +597,11 @@ final class DriverProcess implements AutoCloseable {
         return dead;
     }
 
+    /** Not known to be dead, and running: a spare may have died while it waited (a forked one with its fork server). */
+    boolean alive() {
+        return !dead && process.isAlive();
+    }
+
     /** The child's process id (for tests and messages). */
     long pid() {
         return process.pid();
@@ -566,30 +616,9 @@ final class DriverProcess implements AutoCloseable {
         }
     }
 
-    private String stderrText() {
-        synchronized (stderrTail) {
-            return String.join("\n", stderrTail);
-        }
-    }
-
     private static String lastLine(String text) {
         String[] lines = text.strip().split("\n");
         return lines[lines.length - 1];
-    }
-
-    private void drainStderr() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                synchronized (stderrTail) {
-                    stderrTail.addLast(line);
-                    if (stderrTail.size() > STDERR_LINES) {
-                        stderrTail.removeFirst();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the stream closes when the child dies
-        }
     }
 
     /** Watchdog thread: kills the child once the current wait's deadline has passed (and claims that deadline). */
@@ -610,14 +639,11 @@ final class DriverProcess implements AutoCloseable {
     /** SIGKILL through the process handle: unlike Process.destroyForcibly() it leaves the pipes open, so the
      * drain thread still gets the last words on stderr. */
     private void kill() {
-        process.toHandle().destroyForcibly();
-    }
-
-    private static Thread daemon(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        if (process instanceof ForkServer.Child) {   // its parent kills it: the number is the child's until reaped
+            process.destroyForcibly();
+        } else {
+            process.toHandle().destroyForcibly();
+        }
     }
 
     /** Closes stdin (the driver exits on end of input), then makes sure the child is gone. */
@@ -631,8 +657,20 @@ final class DriverProcess implements AutoCloseable {
         if (armed.get() != null) {   // another thread awaits an answer: end its wait now, not at the deadline
             kill();
         }
+        endInput(out, process);
+        watchdog.interrupt();
         try {
-            out.close();
+            process.getInputStream().close();   // a forked child's, which no JDK code closes at its exit
+        } catch (IOException e) {
+            // already closed
+        }
+        deleteQuietly(progressFile);
+    }
+
+    /** Closes a process's input, on whose end it exits, and kills it if it has not within two seconds. */
+    static void endInput(OutputStream input, Process process) {
+        try {
+            input.close();
         } catch (IOException e) {
             // already gone
         }
@@ -644,8 +682,6 @@ final class DriverProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        watchdog.interrupt();
-        deleteQuietly(progressFile);
     }
 
     private static void deleteQuietly(Path p) {

@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -41,8 +42,8 @@ import org.apiguardian.api.API;
 /**
  * A CPython-C-API interpreter (CPython 3.9+, PyPy3) in a child process, driven through the old buffer API
  * by a small C extension. A crash or a hang of the interpreter becomes a {@link RuntimeFailure}; the next
- * operation runs on a fresh interpreter (from the first restart on, one started in the background at the restart before),
- * and references to objects of the old one are refused as stale.
+ * operation runs on a fresh interpreter (from the first restart on, one started in the background at the restart before;
+ * on PyPy a fork of a {@link ForkServer}), and references to objects of the old one are refused as stale.
  *
  * <p>Operations whose answer is known here - building an object (the object number is chosen here), reset, setting
  * the error indicator, a fetch of the error the last call reported, {@code PyBuffer_Release} - are sent without waiting
@@ -100,6 +101,15 @@ public final class ProcessRuntime implements OldBufferRuntime {
     static final int SPARES = 2;
     /** What a restart is told: where the first interpreter found its probe (see the driver's known_probe). */
     private final Map<String, String> restartEnvironment;
+    /** Whether the first driver said that restarts may be forked from a fork server (on PyPy). */
+    private final boolean forkable;
+    /**
+     * What forks the restarts where they may be forked: started at the first restart, and dropped (restarts then start
+     * afresh) once it fails. Guarded by itself.
+     */
+    private final Object forkLock = new Object();
+    private ForkServer forkServer;
+    private boolean forkServerFailed;
     private long generation = 1;
     /** The driver's next object number: chosen here, so that {@link #create} need not wait for the driver's answer. */
     private long nextObject = 1;
@@ -127,6 +137,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
         Map<String, String> greeting = new LinkedHashMap<>();
         this.driver = DriverProcess.start(config, greeting);
         this.restartEnvironment = restartEnvironment(greeting);
+        this.forkable = "yes".equals(greeting.get(DriverProcess.FORKS));
         this.features = parseFeatures(greeting.getOrDefault("features", ""));
         Map<String, String> details = new LinkedHashMap<>();
         for (String key : List.of("interpreter", "probe", "probe.path", "abi", "python.version", "platform")) {
@@ -145,6 +156,8 @@ public final class ProcessRuntime implements OldBufferRuntime {
                 : config.spin().isZero() ? "asleep (spin=0)" : "asleep (the driver waits on a CPU only in the C probe, on CPython and PyPy)");
         details.put(DriverProcess.TRANSPORT, greeting.getOrDefault(DriverProcess.TRANSPORT, "pipe"));
         details.put(DriverProcess.ANSWERS, greeting.getOrDefault(DriverProcess.ANSWERS, "in Python"));
+        details.put("restarts", forkable ? "forked from an interpreter that has loaded the driver (a fork server)"
+                : "started afresh");
         if (config.pythonHome() != null) {
             details.put("pythonhome", config.pythonHome().toString());
         }
@@ -674,6 +687,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
         closed = true;
         driver.close();
         closeSpares();
+        synchronized (forkLock) {   // after the drivers: their parent tells how they end
+            forkServerFailed = true;
+            if (forkServer != null) {
+                forkServer.close();
+            }
+        }
     }
 
     /** Test hook: the driver sleeps (a hang, as far as the timeout can tell). */
@@ -696,6 +715,13 @@ public final class ProcessRuntime implements OldBufferRuntime {
     synchronized long driverPid() {
         ensureRunning();
         return driver.pid();
+    }
+
+    /** Test hook: the fork server's process id, or -1 while there is none. */
+    long forkServerPid() {
+        synchronized (forkLock) {
+            return forkServer == null ? -1 : forkServer.pid();
+        }
     }
 
     /** Test hook: the driver dies of SIGSEGV. */
@@ -724,7 +750,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             driver = takeSpare();
             synchronized (spares) {
                 while (spares.size() < SPARES) {
-                    spares.add(Spare.start(config, restartEnvironment));
+                    spares.add(Spare.start(this::restarted));
                 }
             }
             if (closed) {   // closed meanwhile by another thread
@@ -735,8 +761,44 @@ public final class ProcessRuntime implements OldBufferRuntime {
         }
     }
 
-    private DriverProcess restarted() {
-        return DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment);
+    /** A fresh interpreter: forked where it may be, else started; handed to {@code spawned} as soon as it runs. */
+    private DriverProcess restarted(Consumer<Process> spawned) {
+        ForkServer server = forkServer();
+        if (server != null) {
+            try {
+                return DriverProcess.forked(config, server, new LinkedHashMap<>(), spawned);
+            } catch (ImplementationUnavailableException e) {
+                dropForkServer(server);   // a start reports what is wrong, if anything is
+            }
+        }
+        return DriverProcess.start(config, new LinkedHashMap<>(), restartEnvironment, spawned);
+    }
+
+    /** The fork server, started now if the runtime may fork and none failed; null otherwise. */
+    private ForkServer forkServer() {
+        if (!forkable) {
+            return null;
+        }
+        synchronized (forkLock) {
+            if (forkServer == null && !forkServerFailed) {
+                try {
+                    forkServer = ForkServer.start(config, restartEnvironment);
+                } catch (ImplementationUnavailableException e) {
+                    forkServerFailed = true;
+                }
+            }
+            return forkServer;
+        }
+    }
+
+    private void dropForkServer(ForkServer server) {
+        synchronized (forkLock) {
+            forkServerFailed = true;
+            if (forkServer == server) {
+                forkServer = null;
+            }
+        }
+        server.close();
     }
 
     /**
@@ -749,13 +811,13 @@ public final class ProcessRuntime implements OldBufferRuntime {
             next = spares.poll();
         }
         DriverProcess d = next == null ? null : started(next.started);
-        if (d != null && !d.dead()) {
+        if (d != null && d.alive()) {
             return d;
         }
         if (d != null) {
             d.close();
         }
-        return restarted();
+        return restarted(process -> { });
     }
 
     /** The spare once it has started, or null when it could not. */
@@ -786,10 +848,9 @@ public final class ProcessRuntime implements OldBufferRuntime {
         private Process process;   // once spawned
         private boolean ended;
 
-        static Spare start(LaunchConfig config, Map<String, String> environment) {
+        static Spare start(java.util.function.Function<Consumer<Process>, DriverProcess> restarted) {
             Spare spare = new Spare();
-            spare.started = CompletableFuture.supplyAsync(
-                    () -> DriverProcess.start(config, new LinkedHashMap<>(), environment, spare::spawned), SPARE_STARTER);
+            spare.started = CompletableFuture.supplyAsync(() -> restarted.apply(spare::spawned), SPARE_STARTER);
             return spare;
         }
 

@@ -2,6 +2,7 @@
 
 Started by dev.oldbuffer.adapter.process.ProcessRuntime as
     python -s -c BOOTSTRAP <driver dir> <cache dir> <probe mode> <progress file> <abi> <spin, nanoseconds> [<rings file>]
+or, with OLDBUFFER_FORK_SERVER set, as a fork server whose children are the restarts (serve_forks; PyPy only).
 Where the C probe waits on a CPU and a rings file is given, the frames after the greeting travel through it instead
 (probe.c's ring_open; the greeting's 'transport' says so), and the pipes only wake a side that sleeps. There the probe
 answers the commonest requests of a try itself, in C (probe.c's ring_serve; the greeting's 'answers'), and hands the
@@ -770,7 +771,7 @@ class Driver(object):
         platform.platform() asking 'uname -p' in a child process)."""
         facts = [('features', ','.join(self.features)),
                  ('waits', 'spinning' if self.input.await_input is not None else 'asleep'),
-                 ('transport', self.transport), ('answers', self.answers)]
+                 ('transport', self.transport), ('answers', self.answers), ('forks', 'yes' if forks() else 'no')]
         # Not on PyPy: its baselines hold what its use-after-free bugs do (read34 and write34 on a released view), and
         # that depends on what the driver allocated before; without the identity, restarts changed it with the path of
         # the kit's cache. A PyPy restart allocates what every PyPy driver did when the baselines were recorded.
@@ -1281,6 +1282,108 @@ def known_probe(variable):
     return path if path and os.path.isfile(path) else None
 
 
+def forks():
+    """Whether the kit may start this interpreter's restarts as forks of one that has loaded the driver (serve_forks): on
+    PyPy, whose start loads cpyext and the probe in about 90 ms of a 180 ms restart, where a fork takes about 12. Where
+    the kit reopens the pipes the fork server made, through /proc. Not on CPython, whose restarts take 46 ms and whose
+    drivers trade through rings of their own; not where os.fork is missing or forbidden (GraalPy, WebAssembly)."""
+    return sys.implementation.name == 'pypy' and hasattr(os, 'fork') and os.path.isdir('/proc/self/fd')
+
+
+def serve_forks(driver, control):
+    """The fork server: forks a driver for every request of the kit, each with pipes of its own, and tells the kit when
+    one exits and how (it is their parent). Every child starts from this process's heap, which has loaded the driver and
+    the probe and served nothing. Returns only in a child: its pipes for the requests, the answers, and stderr, and its
+    progress file.
+
+    Lines on standard input: 'fork <progress file>', then, once the kit has opened the pipes' other ends through
+    /proc/<this pid>/fd/<n>, 'opened <pid>'; 'kill <pid>'. Lines on control: 'ready', 'forked <pid> <requests fd>
+    <answers fd> <stderr fd>' (this process's ends, held until 'opened'), 'exited <pid> <code>' (128 + the signal for a
+    child a signal ended, as Java's Process says). End of input kills the children left, and ends the server."""
+    import select
+    import signal
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.signal(signal.SIGCHLD, lambda signum, frame: None)
+    signal.set_wakeup_fd(wake_w)
+    children, held, pending = set(), {}, b''
+
+    def tell(line):
+        os.write(control, line.encode() + b'\n')   # one write per line, well under the pipe's atomic size
+
+    def reap():
+        while children:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            children.discard(pid)
+            for fd in held.pop(pid, ()):
+                os.close(fd)
+            code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+            tell('exited %d %d' % (pid, code))
+
+    tell('ready')
+    while True:
+        ready, _, _ = select.select([0, wake_r], [], [])
+        if wake_r in ready:
+            os.read(wake_r, 4096)
+        reap()
+        if 0 not in ready:
+            continue
+        chunk = os.read(0, 4096)
+        if not chunk:
+            for pid in children:
+                os.kill(pid, signal.SIGKILL)
+            while children:
+                pid, _ = os.waitpid(-1, 0)
+                children.discard(pid)
+            return None
+        pending += chunk
+        while b'\n' in pending:
+            line, pending = pending.split(b'\n', 1)
+            word, _, arg = line.decode().partition(' ')
+            if word == 'fork':
+                requests, answers, errors = os.pipe(), os.pipe(), os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    signal.set_wakeup_fd(-1)
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    for fd in [wake_r, wake_w, requests[1], answers[0], errors[0]] + \
+                            [fd for fds in held.values() for fd in fds]:   # control: the child closes it as out
+                        os.close(fd)
+                    return requests[0], answers[1], errors[1], arg
+                children.add(pid)
+                held[pid] = requests + answers + errors
+                tell('forked %d %d %d %d' % (pid, requests[1], answers[0], errors[0]))
+            elif word == 'opened':
+                for fd in held.pop(int(arg), ()):
+                    os.close(fd)
+            elif word == 'kill' and int(arg) in children:   # not yet reaped, so the number is still that child's
+                os.kill(int(arg), signal.SIGKILL)
+
+
+def become_forked_child(driver, fds, out):
+    """In a child of serve_forks: takes its own pipes as stdin, stdout and stderr, and its own progress file; returns the
+    answers' stream."""
+    requests, answers, errors, progress_path = fds
+    os.dup2(requests, 0)
+    os.dup2(errors, 2)   # faulthandler writes to descriptor 2, now this child's
+    os.dup2(2, 1)
+    os.close(requests)
+    os.close(errors)
+    out.close()
+    if driver.progress is not None:
+        driver.progress.close()
+    driver.progress = None
+    if progress_path and os.path.isfile(progress_path):
+        with open(progress_path, 'r+b') as f:
+            driver.progress = mmap.mmap(f.fileno(), 8)
+    return os.fdopen(answers, 'wb', buffering=1 << 16)
+
+
 def main(argv):
     driver_dir, cache_root, mode, progress_path, abi, spin = argv[:6]
     rings_path = argv[6] if len(argv) > 6 else ''
@@ -1341,6 +1444,14 @@ def main(argv):
     # message while both spin. The greeting still takes the pipe, and says which. Not on PyPy: there each read of the rings
     # made its bytes through cpyext's malloc, so how the requests happen to arrive changed which freed memory PyPy's
     # use-after-free bugs (read34 on a released C-memory view) find, a crash in one run and a count of -1 in another.
+    if os.environ.get('OLDBUFFER_FORK_SERVER') and forks():
+        # The identity once here, and again in each child's greeting, as PyPy's baselines need (see Driver.hello): with
+        # the child alone computing it, write34 went from a crash to -1.
+        driver.identity()
+        child = serve_forks(driver, out.fileno())
+        if child is None:
+            return
+        out = become_forked_child(driver, child, out)
     serve_flags = 0
     if rings_path and driver.input.await_input is not None and hasattr(probe, 'ring_open') \
             and sys.implementation.name == 'cpython':

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,17 +66,20 @@ class IsolationTest {
     void aRestartAfterTheFirstTakesAnInterpreterStartedBeforeTheCrash(TestRuntime which) throws InterruptedException {
         Set<Long> spares;
         try (ProcessRuntime rt = which.open(Map.of())) {
-            Set<Long> before = children();
+            Set<Long> before = interpreters(rt);
             assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
             long first = rt.driverPid();   // the first restart starts one at once, and the spares in the background
-            spares = awaitChildren(ProcessRuntime.SPARES + 1, before);
+            long server = rt.forkServerPid();   // PyPy's, whose forks the spares are
+            int servers = server == -1 ? 0 : 1;
+            spares = awaitInterpreters(rt, ProcessRuntime.SPARES + 1 + servers, before);
             spares.remove(first);
+            spares.remove(server);
             assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
             long second = rt.driverPid();
             assertThat(spares).as("the interpreters running before the second crash").contains(second);
             ObjRef fresh = rt.create(Fixture.bytearray(new byte[4]));
             assertThat(rt.call(Function.AS_WRITE_BUFFER, fresh, OutSlots.sentinels()).length()).isEqualTo(4);
-            spares = awaitChildren(ProcessRuntime.SPARES + 1, before);
+            spares = awaitInterpreters(rt, ProcessRuntime.SPARES + 1 + servers, before);
         }
         spares.forEach(ProtocolRobustnessTest::assertGone);
     }
@@ -95,10 +99,10 @@ class IsolationTest {
         long t0;
         try (ProcessRuntime rt = TestRuntime.PYTHON3.open(Map.of(LaunchConfig.PYTHON, launcher.toString(),
                 LaunchConfig.STARTUP, "120"))) {
-            Set<Long> before = children();
+            Set<Long> before = interpreters(rt);
             assertThatThrownBy(rt::crashDriver).isInstanceOf(RuntimeFailure.class);
             long restarted = rt.driverPid();   // the second start; the spares, started after it, sleep
-            spares = awaitChildren(ProcessRuntime.SPARES + 1, before);
+            spares = awaitInterpreters(rt, ProcessRuntime.SPARES + 1, before);
             spares.remove(restarted);
             t0 = System.nanoTime();
         }
@@ -106,20 +110,25 @@ class IsolationTest {
         spares.forEach(ProtocolRobustnessTest::assertGone);
     }
 
-    /** The JVM's live child processes. */
-    private static Set<Long> children() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .collect(Collectors.toCollection(HashSet::new));
+    /**
+     * The live interpreters: the JVM's child processes, and the drivers the runtime's fork server forked (not what they or
+     * a launcher script run, such as the script's {@code wc}).
+     */
+    private static Set<Long> interpreters(ProcessRuntime rt) {
+        long server = rt.forkServerPid();
+        return Stream.concat(ProcessHandle.current().children(),
+                        server == -1 ? Stream.empty() : ProcessHandle.of(server).stream().flatMap(ProcessHandle::children))
+                .filter(ProcessHandle::isAlive).map(ProcessHandle::pid).collect(Collectors.toCollection(HashSet::new));
     }
 
-    /** Waits (at most a minute) until {@code n} children are live that were not in {@code before}; they are returned. */
-    private static Set<Long> awaitChildren(int n, Set<Long> before) throws InterruptedException {
+    /** Waits (at most a minute) until {@code n} interpreters are live that were not in {@code before}; they are returned. */
+    private static Set<Long> awaitInterpreters(ProcessRuntime rt, int n, Set<Long> before) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            Set<Long> now = children();
+            Set<Long> now = interpreters(rt);
             now.removeAll(before);
             if (now.size() >= n || System.nanoTime() > deadline) {
-                assertThat(now).as("new child processes").hasSize(n);
+                assertThat(now).as("new interpreters").hasSize(n);
                 return now;
             }
             Thread.sleep(10);
