@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -43,8 +42,6 @@ class LauncherScriptTest {
     @TempDir
     Path tree;
 
-    Path jar;
-
     @BeforeEach
     void aTreeWithABuiltKit() throws IOException {
         Path script = tree.resolve("oldbuffer-tck");
@@ -56,7 +53,7 @@ class LauncherScriptTest {
         Files.writeString(tree.resolve("pom.xml"), "<project/>\n");
         Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(3600)));
         Files.setLastModifiedTime(tree.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
-        jar = tree.resolve("cli/target/oldbuffer-tck.jar");
+        Path jar = tree.resolve("cli/target/oldbuffer-tck.jar");
         Files.createDirectories(jar.getParent());
         writeJar(jar);
         Path mvn = tree.resolve("bin/mvn");
@@ -67,24 +64,24 @@ class LauncherScriptTest {
 
     @Test
     void aRunGetsTheSerialCollectorAndTheQuickCompilerAlone() throws Exception {
-        Output out = launch(Map.of(), "run", "--impl", "reference");
-        assertThat(out.exit).as("%s", out).isZero();
-        assertThat(out.options()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        assertThat(out.arguments()).containsExactly("run", "--impl", "reference");
+        ProcessOutput out = launch(Map.of(), "run", "--impl", "reference");
+        assertThat(out.exit()).as("%s", out).isZero();
+        assertThat(options(out)).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(arguments(out)).containsExactly("run", "--impl", "reference");
     }
 
     @Test
     void theBenchGetsBothCompilers() throws Exception {
-        Output out = launch(Map.of(), "bench", "--rounds", "1");
-        assertThat(out.exit).as("%s", out).isZero();
-        assertThat(out.options()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
+        ProcessOutput out = launch(Map.of(), "bench", "--rounds", "1");
+        assertThat(out.exit()).as("%s", out).isZero();
+        assertThat(options(out)).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
     }
 
     @Test
     void javaOptsComeLastSoThatTheyWin() throws Exception {
-        Output out = launch(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Dkit.example=1"), "run");
-        assertThat(out.exit).as("%s", out).isZero();
-        List<String> options = out.options();
+        ProcessOutput out = launch(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Dkit.example=1"), "run");
+        assertThat(out.exit()).as("%s", out).isZero();
+        List<String> options = options(out);
         assertThat(options).endsWith("-XX:TieredStopAtLevel=4", "-Dkit.example=1");
         assertThat(options.indexOf("-XX:TieredStopAtLevel=1")).isLessThan(options.lastIndexOf("-XX:TieredStopAtLevel=4"));
     }
@@ -101,57 +98,45 @@ class LauncherScriptTest {
         for (Path written : List.of(unpacked, nodePackage)) {   // newer than the jar, whatever the clock's grain
             Files.setLastModifiedTime(written, FileTime.from(Instant.now().plusSeconds(60)));
         }
-        Output out = launch(Map.of(), "run");
-        assertThat(out.exit).as("%s", out).isZero();
-        assertThat(out.stderr).doesNotContain("building the kit").doesNotContain("mvn was called");
+        ProcessOutput out = launch(Map.of(), "run");
+        assertThat(out.exit()).as("%s", out).isZero();
+        assertThat(out.stderr()).doesNotContain("building the kit").doesNotContain("mvn was called");
     }
 
     @Test
     void aSourceOrAPomNewerThanTheJarRebuildsTheKit() throws Exception {
         for (Path changed : List.of(tree.resolve("spec/catalogue/src/main/java/Example.java"), tree.resolve("pom.xml"))) {
             Files.setLastModifiedTime(changed, FileTime.from(Instant.now().plusSeconds(60)));
-            Output out = launch(Map.of(), "run");
-            assertThat(out.exit).as("%s: %s", changed, out).isEqualTo(1);
-            assertThat(out.stderr).as("%s", changed).contains("oldbuffer-tck: building the kit (once)...", "mvn was called",
+            ProcessOutput out = launch(Map.of(), "run");
+            assertThat(out.exit()).as("%s: %s", changed, out).isEqualTo(1);
+            assertThat(out.stderr()).as("%s", changed).contains("oldbuffer-tck: building the kit (once)...", "mvn was called",
                     "oldbuffer-tck: building the kit failed");
             Files.setLastModifiedTime(changed, FileTime.from(Instant.now().minusSeconds(3600)));
         }
     }
 
-    private record Output(int exit, String stdout, String stderr) {
-        List<String> options() {
-            List<String> lines = stdout.lines().toList();
-            return lines.subList(0, lines.indexOf("--args"));
-        }
-
-        List<String> arguments() {
-            List<String> lines = stdout.lines().toList();
-            return lines.subList(lines.indexOf("--args") + 1, lines.size());
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
+    /** The JVM options the jar's main class printed, one a line before the marker. */
+    private static List<String> options(ProcessOutput out) {
+        List<String> lines = out.stdout().lines().toList();
+        return lines.subList(0, lines.indexOf("--args"));
     }
 
-    private Output launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    /** The arguments it printed after the marker. */
+    private static List<String> arguments(ProcessOutput out) {
+        List<String> lines = out.stdout().lines().toList();
+        return lines.subList(lines.indexOf("--args") + 1, lines.size());
+    }
+
+    private ProcessOutput launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(tree.resolve("oldbuffer-tck").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("JAVA_OPTS");
         pb.environment().putAll(env);
         // the JVM running this test first on the path, so that the script's java is one that runs the jar
         pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + tree.resolve("bin") + ":"
                 + System.getenv("PATH"));
-        Path out = Files.createTempFile(tree, "stdout", ".txt");
-        Path err = Files.createTempFile(tree, "stderr", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(1, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the script did not finish in a minute: " + command);
-        }
-        return new Output(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return ProcessOutput.run(pb, tree, Duration.ofMinutes(1));
     }
 
     /** A jar whose main class is {@link PrintOptions}, made from this test's own class file. */

@@ -3,12 +3,10 @@ package dev.oldbuffer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,16 +45,16 @@ class QuietDependenciesTest {
     @Test
     void aRunAndItsReportPrintOnlyTheKitsOwnLines() throws Exception {
         Path results = dir.resolve("results");
-        Output run = cli("run", "--impl", "reference", "--profile", "all", "--tries", "50", "--out", results.toString());
-        assertThat(run.exit).as("run: %s", run).isZero();
-        assertThat(foreign(run.stdout, KIT_STDOUT)).as("lines on the run's standard output the kit did not print").isEmpty();
-        assertThat(foreign(run.stderr, KIT_STDERR)).as("lines on the run's standard error the kit did not print").isEmpty();
+        ProcessOutput run = cli("run", "--impl", "reference", "--profile", "all", "--tries", "50", "--out", results.toString());
+        assertThat(run.exit()).as("run: %s", run).isZero();
+        assertThat(foreign(run.stdout(), KIT_STDOUT)).as("lines on the run's standard output the kit did not print").isEmpty();
+        assertThat(foreign(run.stderr(), KIT_STDERR)).as("lines on the run's standard error the kit did not print").isEmpty();
 
-        Output report = cli("report", results.resolve("reference-documented").toString(),
+        ProcessOutput report = cli("report", results.resolve("reference-documented").toString(),
                 results.resolve("reference-cpython").toString(), "--out", dir.resolve("report").toString());
-        assertThat(report.exit).as("report: %s", report).isZero();
-        assertThat(foreign(report.stdout, KIT_STDOUT)).as("lines on the report's standard output the kit did not print").isEmpty();
-        assertThat(foreign(report.stderr, KIT_STDERR)).as("lines on the report's standard error the kit did not print").isEmpty();
+        assertThat(report.exit()).as("report: %s", report).isZero();
+        assertThat(foreign(report.stdout(), KIT_STDOUT)).as("lines on the report's standard output the kit did not print").isEmpty();
+        assertThat(foreign(report.stderr(), KIT_STDERR)).as("lines on the report's standard error the kit did not print").isEmpty();
     }
 
     /**
@@ -65,13 +63,13 @@ class QuietDependenciesTest {
      */
     @Test
     void aRunWithSpecificationsThatDoNotApplyPrintsOnlyTheKitsOwnLines() throws Exception {
-        Output run = cli("run", "--impl", "capi-process", "-o", "probe=ctypes", "-o", "cache=" + dir.resolve("cache"),
+        ProcessOutput run = cli("run", "--impl", "capi-process", "-o", "probe=ctypes", "-o", "cache=" + dir.resolve("cache"),
                 "--profile", "cpython", "--tries", "20", "--seed", "1");
-        assertThat(run.stdout).as("run: %s", run).contains("NOT APPLICABLE");
+        assertThat(run.stdout()).as("run: %s", run).contains("NOT APPLICABLE");
         List<Pattern> stdout = new ArrayList<>(KIT_STDOUT);
         stdout.addAll(PROCESS_STDOUT);
-        assertThat(foreign(run.stdout, stdout)).as("lines on the run's standard output the kit did not print").isEmpty();
-        assertThat(foreign(run.stderr, KIT_STDERR)).as("lines on the run's standard error the kit did not print").isEmpty();
+        assertThat(foreign(run.stdout(), stdout)).as("lines on the run's standard output the kit did not print").isEmpty();
+        assertThat(foreign(run.stderr(), KIT_STDERR)).as("lines on the run's standard error the kit did not print").isEmpty();
     }
 
     /** The check itself: a line in another shape, like a library's log record, is caught; the kit's lines are not. */
@@ -92,26 +90,11 @@ class QuietDependenciesTest {
         return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
     }
 
-    private record Output(int exit, String stdout, String stderr) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
-    }
-
     /** The command line's main class in a JVM of its own, with this test's class path. */
-    private Output cli(String... args) throws IOException, InterruptedException {
+    private ProcessOutput cli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "stdout", ".txt");
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command line did not finish in 5 minutes: " + String.join(" ", args));
-        }
-        return new Output(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return ProcessOutput.run(new ProcessBuilder(command), dir, Duration.ofMinutes(5));
     }
 }
