@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,8 @@ final class DriverProcess implements AutoCloseable {
     /** The driver's answers and requests: its stdout and stdin, or the shared rings once it said it maps them. */
     private DataInputStream in;
     private OutputStream out;
+    /** While answers are replayed ({@link AnswerTape}): the driver's own input, to end it at close; else null. */
+    private OutputStream replayedInput;
     private final Path progressFile;
     /** {@link LaunchConfig#spin}, or 0 once the driver has said that it cannot wait for requests that way. */
     private long spinNanos;
@@ -432,6 +435,9 @@ final class DriverProcess implements AutoCloseable {
 
     /** Bytes waiting on the child's stdout; -1 when the stream is closed (the child died). */
     private int pending() {
+        if (replayedInput != null) {   // a recording holds only answers that were awaited
+            return 0;
+        }
         try {
             return in.available();
         } catch (IOException e) {
@@ -518,6 +524,44 @@ final class DriverProcess implements AutoCloseable {
         if (waitStart != 0) {
             hits += ((System.nanoTime() - waitStart <= spinNanos ? HITS_SCALE : 0) - hits) / 16;
         }
+    }
+
+    /** From now on, copies every byte of the driver's answers to {@code copy} as well (see {@link AnswerTape}). */
+    synchronized void recordAnswers(OutputStream copy) {
+        in = new DataInputStream(AnswerTape.copying(in, copy));
+    }
+
+    /**
+     * From now on, reads the driver's answers from {@code recorded} and sends its requests nowhere (see {@link AnswerTape}).
+     * At the recording's end the driver is killed, where the recorded one died.
+     */
+    synchronized void replayAnswers(InputStream recorded) {
+        replayedInput = out;
+        out = OutputStream.nullOutputStream();
+        spinNanos = 0;   // nothing to wait for
+        in = new DataInputStream(new BufferedInputStream(new InputStream() {
+            @Override
+            public int read() throws IOException {
+                return ended(recorded.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return ended(recorded.read(b, off, len));
+            }
+
+            private int ended(int n) {
+                if (n < 0) {
+                    kill();
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                recorded.close();
+            }
+        }, 1 << 16));
     }
 
     /** Whether this side and the driver wait for each other on a CPU: a spin is set, and the driver's greeting says it can. */
@@ -657,7 +701,7 @@ final class DriverProcess implements AutoCloseable {
         if (armed.get() != null) {   // another thread awaits an answer: end its wait now, not at the deadline
             kill();
         }
-        endInput(out, process);
+        endInput(replayedInput != null ? replayedInput : out, process);
         watchdog.interrupt();
         try {
             process.getInputStream().close();   // a forked child's, which no JDK code closes at its exit

@@ -136,6 +136,12 @@ public final class ProcessRuntime implements OldBufferRuntime {
         this.timeoutText = config.timeoutText();
         Map<String, String> greeting = new LinkedHashMap<>();
         this.driver = DriverProcess.start(config, greeting);
+        try {
+            AnswerTape.takenIntoUse(driver);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
         this.restartEnvironment = restartEnvironment(greeting);
         this.forkable = "yes".equals(greeting.get(DriverProcess.FORKS));
         this.features = parseFeatures(greeting.getOrDefault("features", ""));
@@ -748,6 +754,7 @@ public final class ProcessRuntime implements OldBufferRuntime {
             indicator = Optional.empty();
             unsentFetch = null;   // the new interpreter holds no error
             driver = takeSpare();
+            AnswerTape.takenIntoUse(driver);
             synchronized (spares) {
                 while (spares.size() < SPARES) {
                     spares.add(Spare.start(this::restarted));

@@ -1,0 +1,115 @@
+package dev.oldbuffer.adapter.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oldbuffer.results.Baseline;
+import dev.oldbuffer.results.BaselineComparison;
+import dev.oldbuffer.results.RunResult;
+import dev.oldbuffer.spi.CallResult;
+import dev.oldbuffer.spi.Fixture;
+import dev.oldbuffer.spi.Function;
+import dev.oldbuffer.spi.ObjRef;
+import dev.oldbuffer.spi.OutSlots;
+import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.spi.RuntimeFailure;
+import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.properties.PropertySettings;
+import dev.oldbuffer.tck.run.TckRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bench's replay of a recorded run ({@link AnswerTape}): the kit, asking what it asked when it recorded, must get
+ * the recorded answers back, and so come to the same results, without the interpreter answering anything.
+ */
+class AnswerTapeTest {
+
+    private static final int TRIES = 200;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aReplayedRunComesToTheRecordedResults() {
+        RunResult recorded;
+        int interpreters;
+        try (AnswerTape tape = AnswerTape.record(tmp)) {
+            recorded = run();
+            interpreters = tape.interpreters();
+        }
+        RunResult replayed;
+        try (AnswerTape tape = AnswerTape.replay(tmp)) {
+            replayed = run();
+            assertThat(tape.interpreters()).isEqualTo(interpreters).isPositive();
+        }
+        BaselineComparison comparison = BaselineComparison.of(Baseline.of(recorded, TRIES), Baseline.of(replayed, TRIES));
+        assertThat(comparison.moved(false)).as(() -> comparison.report("the recorded run", false)).isFalse();
+        assertThat(replayed.assertions()).hasSameSizeAs(recorded.assertions()).isNotEmpty();
+    }
+
+    /**
+     * The addresses come from the recording: a live interpreter would give others (each process's memory is laid out
+     * afresh). A crash recorded ends the replaying interpreter at the same point, and the next call is the restart's.
+     */
+    @Test
+    void aReplayAnswersFromTheRecordingThroughACrashAndARestart() {
+        List<CallResult> recorded;
+        try (AnswerTape tape = AnswerTape.record(tmp)) {
+            recorded = callsAroundACrash();
+            assertThat(tape.interpreters()).isEqualTo(2);
+        }
+        List<CallResult> live = callsAroundACrash();
+        List<CallResult> replayed;
+        try (AnswerTape tape = AnswerTape.replay(tmp)) {
+            replayed = callsAroundACrash();
+            assertThat(tape.interpreters()).isEqualTo(2);
+        }
+        assertThat(replayed).extracting(CallResult::buffer).isEqualTo(recorded.stream().map(CallResult::buffer).toList())
+                .isNotEqualTo(live.stream().map(CallResult::buffer).toList());
+        assertThat(replayed).extracting(CallResult::length).containsExactly(4L, 6L);
+    }
+
+    @Test
+    void aReplayThatNeedsMoreInterpretersThanWereRecordedSaysSo() {
+        try (AnswerTape tape = AnswerTape.record(tmp)) {
+            TestRuntime.PYTHON3.open(Map.of()).close();
+        }
+        try (AnswerTape tape = AnswerTape.replay(tmp)) {
+            TestRuntime.PYTHON3.open(Map.of()).close();
+            assertThatThrownBy(() -> TestRuntime.PYTHON3.open(Map.of()))
+                    .hasMessageContaining("the replay took more interpreters than the recording (2)");
+        }
+    }
+
+    @Test
+    void oneTapeAtATime() {
+        try (AnswerTape tape = AnswerTape.record(tmp)) {
+            assertThatThrownBy(() -> AnswerTape.replay(tmp)).hasMessage("an answer tape is already in use");
+        }
+        AnswerTape.replay(tmp).close();   // free again
+    }
+
+    private static List<CallResult> callsAroundACrash() {
+        List<CallResult> calls = new ArrayList<>();
+        try (ProcessRuntime rt = TestRuntime.PYTHON3.open(Map.of())) {
+            ObjRef first = rt.create(Fixture.bytearray(new byte[4]));
+            calls.add(rt.call(Function.AS_WRITE_BUFFER, first, OutSlots.sentinels()));
+            assertThatThrownBy(rt::crashDriver).isInstanceOfSatisfying(RuntimeFailure.class,
+                    f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.CRASHED));
+            ObjRef second = rt.create(Fixture.bytearray(new byte[6]));
+            calls.add(rt.call(Function.AS_WRITE_BUFFER, second, OutSlots.sentinels()));
+        }
+        return calls;
+    }
+
+    private static RunResult run() {
+        Map<String, String> options = Map.of(LaunchConfig.PYTHON, "python3", LaunchConfig.CACHE, TestRuntime.cacheDir().toString());
+        return new TckRunner(new TckConfig("capi-process", options, Profile.DOCUMENTED)).seed("20261127")
+                .parameter(PropertySettings.TRIES, Integer.toString(TRIES)).run();
+    }
+}
