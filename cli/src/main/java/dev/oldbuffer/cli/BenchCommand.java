@@ -2,8 +2,11 @@ package dev.oldbuffer.cli;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.oldbuffer.adapter.process.AnswerTape;
 import dev.oldbuffer.adapter.process.ProcessRuntime;
 import dev.oldbuffer.cli.bench.JqwikCeiling;
+import dev.oldbuffer.results.AssertionResult;
+import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.Implementations;
 import dev.oldbuffer.spi.Profile;
@@ -11,7 +14,11 @@ import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.properties.PropertyHook;
 import dev.oldbuffer.tck.properties.PropertySettings;
 import dev.oldbuffer.tck.run.TckRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -40,7 +49,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * How fast the kit checks, as ratios measured in one run (the machine may be shared and noisy, so only a ratio to
  * something measured beside it means anything): jqwik alone over byte arrays (the library's ceiling), the kit against
  * the reference implementation, and the kit against an implementation under test, with the round trips per case of a
- * process runtime. Each rate is marginal - the cases and the time of a run at the higher tries minus those at the lower -
+ * process runtime. For a process runtime it also runs the kit against that runtime's answers recorded and replayed (see
+ * {@link AnswerTape}): the kit alone, without the interpreter's work and the crossing, which says how much of the gap to
+ * the reference is the kit's. Each rate is marginal - the cases and the time of a run at the higher tries minus those at the lower -
  * so that start-up, discovery and the examples cancel out and what is left is the cost of one property case.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -103,14 +114,35 @@ final class BenchCommand implements Callable<Integer> {
         if (subjectRun != null) {
             warmUp(implementation, subjectRun);
         }
+        Path tapes = subjectRun == null ? null : record(subjectRun);
+        try {
+            return measureAll(p, ceilingName, ceilingRun, referenceRun, subjectRun, tapes);
+        } finally {
+            deleteTapes(tapes);
+        }
+    }
+
+    private int measureAll(Profile p, String ceilingName, Run ceilingRun, Run referenceRun, Run subjectRun, Path tapes) {
+        PrintWriter out = spec.commandLine().getOut();
+        Run replayRun = tapes == null ? null : t -> replay(tapes, p, t);
         List<Rate> ceilings = new ArrayList<>();
         List<Rate> references = new ArrayList<>();
         List<Rate> subjects = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {   // in turn, so that the machine's moods touch all three alike
+        List<Rate> replays = new ArrayList<>();
+        String diverged = null;
+        for (int round = 1; round <= rounds; round++) {   // in turn, so that the machine's moods touch all alike
             ceilings.add(measure(ceilingName, round, ceilingRun));
             references.add(measure("reference", round, referenceRun));
             if (subjectRun != null) {
                 subjects.add(measure(implementation, round, subjectRun));
+            }
+            if (replayRun != null && diverged == null) {
+                try {
+                    replays.add(measure(implementation + "'s answers replayed", round, replayRun));
+                } catch (ReplayDiverged e) {
+                    diverged = e.getMessage();
+                    replays.clear();
+                }
             }
         }
         Rate ceiling = median(ceilings);
@@ -131,12 +163,24 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the same, over the " + both.size() + " of " + reference.properties().size() + " properties it ran",
                     median(sameSubjects).text(), ratios(sameSubjects, sameReferences, "the reference on them")
                             + String.format(Locale.ROOT, " (the reference: %s cases/s)", median(sameReferences).text()));
+            if (diverged != null) {
+                out.println("  the kit alone, on its answers replayed: not measured; " + diverged);
+            } else if (!replays.isEmpty()) {
+                List<Rate> sameReplays = replays.stream().map(r -> r.over(both)).toList();
+                out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the kit alone, on its answers replayed", median(sameReplays).text(),
+                        ratios(sameReplays, sameReferences, "the reference on them"));
+            }
         }
         out.println("the runs behind the medians (cases, seconds):");
+        Map<String, Rate> behind = new LinkedHashMap<>();
         for (Rate r : subject == null ? List.of(ceiling, reference) : List.of(ceiling, reference, subject)) {
-            out.printf(Locale.ROOT, "  %-42s %,9d in %6.2f s, %,9d in %6.2f s%n", r.runtime(), r.low().cases(), r.low().nanos() / 1e9,
-                    r.high().cases(), r.high().nanos() / 1e9);
+            behind.put(r.runtime(), r);
         }
+        if (!replays.isEmpty()) {
+            behind.put(subject.runtime() + ", its answers replayed", median(replays));
+        }
+        behind.forEach((name, r) -> out.printf(Locale.ROOT, "  %-42s %,9d in %6.2f s, %,9d in %6.2f s%n", name, r.low().cases(),
+                r.low().nanos() / 1e9, r.high().cases(), r.high().nanos() / 1e9));
         if (Double.isNaN(ceiling.perSecond()) || Double.isNaN(reference.perSecond()) || subject != null && Double.isNaN(subject.perSecond())) {
             out.println("(too short: the run at " + tries[1] + " tries took no longer than the one at " + tries[0]
                     + "; raise --tries for a measurement)");
@@ -149,7 +193,8 @@ final class BenchCommand implements Callable<Integer> {
      * Cases and time of one run, the round trips to an interpreter it made, and each property's own cases and time (by
      * its test's unique id) for the properties that ran a case.
      */
-    private record Sample(long cases, long nanos, long roundTrips, String runtime, Map<String, PropertyCost> properties) {
+    private record Sample(long cases, long nanos, long roundTrips, String runtime, Map<String, PropertyCost> properties,
+                          Map<String, Outcome> outcomes) {
 
         /** The properties of {@code ids} only, from their own times: what a runtime that ran just those would show. */
         Sample over(Set<String> ids) {
@@ -160,7 +205,7 @@ final class BenchCommand implements Callable<Integer> {
                 c += p.cases();
                 t += p.nanos();
             }
-            return new Sample(c, t, 0, runtime, Map.of());
+            return new Sample(c, t, 0, runtime, Map.of(), Map.of());
         }
     }
 
@@ -203,6 +248,81 @@ final class BenchCommand implements Callable<Integer> {
         String roundTrips() {
             long trips = high.roundTrips - low.roundTrips;
             return trips == 0 || high.cases <= low.cases ? "" : String.format(Locale.ROOT, "; %.2f round trips per case", (double) trips / (high.cases - low.cases));
+        }
+    }
+
+    /**
+     * Records the answers of the implementation's interpreters in a run at each of the two tries, for {@link #replay}, in
+     * a temporary folder; null when the implementation used none (it runs in this JVM).
+     */
+    private Path record(Run subjectRun) {
+        Path tapes;
+        try {
+            tapes = Files.createTempDirectory("oldbuffer-bench-answers-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        spec.commandLine().getErr().println("bench: " + implementation + ", recording its answers at " + tries[0] + " and " + tries[1] + " tries");
+        for (int t : tries) {
+            Path dir = tapes.resolve(Integer.toString(t));
+            try (AnswerTape tape = AnswerTape.record(createDirectory(dir))) {
+                Sample recorded = subjectRun.at(t);
+                if (tape.interpreters() == 0) {
+                    deleteTapes(tapes);
+                    return null;
+                }
+                recordings.put(t, recorded);
+            }
+        }
+        return tapes;
+    }
+
+    /** Recorded runs by their tries, to hold each replay to. */
+    private final Map<Integer, Sample> recordings = new HashMap<>();
+
+    /**
+     * The kit against the answers recorded at these tries. A replay that comes to other outcomes, or to another number of
+     * cases, than its recording asked otherwise than the recorded run did, and measured something else.
+     */
+    private Sample replay(Path tapes, Profile p, int t) {
+        Sample replayed;
+        try (AnswerTape tape = AnswerTape.replay(tapes.resolve(Integer.toString(t)))) {
+            replayed = kit(implementation, options, p, t);
+        }
+        Sample recorded = recordings.get(t);
+        if (!replayed.outcomes().equals(recorded.outcomes()) || replayed.cases() != recorded.cases()) {
+            throw new ReplayDiverged("the replay at " + t + " tries came to " + replayed.cases() + " cases and "
+                    + (replayed.outcomes().equals(recorded.outcomes()) ? "the same" : "other") + " outcomes, the recording to "
+                    + recorded.cases() + ": the kit asked otherwise than when it recorded");
+        }
+        return replayed;
+    }
+
+    /** A replay that did not repeat its recording's run: what it measured is not the kit alone on that run. */
+    private static final class ReplayDiverged extends RuntimeException {
+        ReplayDiverged(String message) {
+            super(message);
+        }
+    }
+
+    private static Path createDirectory(Path dir) {
+        try {
+            return Files.createDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTapes(Path tapes) {
+        if (tapes == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(tapes)) {
+            for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // a temporary folder: what is left is the system's to clean
         }
     }
 
@@ -262,7 +382,7 @@ final class BenchCommand implements Callable<Integer> {
                 .configurationParameter("jqwik.database", "")
                 .build());
         long nanos = System.nanoTime() - t0;
-        return new Sample(JqwikCeiling.CASES.get() - before, nanos, 0, "jqwik alone", Map.of());
+        return new Sample(JqwikCeiling.CASES.get() - before, nanos, 0, "jqwik alone", Map.of(), Map.of());
     }
 
     private Sample kit(String impl, Map<String, String> opts, Profile p, int n) {
@@ -302,6 +422,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         // the launcher's time: without opening the implementation to learn its name, which the runner does first
         long cases = checked.values().stream().mapToLong(Long::longValue).sum();
-        return new Sample(cases, r.durationMillis() * 1_000_000, ProcessRuntime.roundTrips() - tripsBefore, r.runtime(), properties);
+        return new Sample(cases, r.durationMillis() * 1_000_000, ProcessRuntime.roundTrips() - tripsBefore, r.runtime(), properties,
+                r.assertions().stream().collect(Collectors.toMap(AssertionResult::id, AssertionResult::outcome)));
     }
 }

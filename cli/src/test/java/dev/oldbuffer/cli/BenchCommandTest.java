@@ -2,9 +2,14 @@ package dev.oldbuffer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +24,8 @@ class BenchCommandTest {
                 .first().asString().startsWith("oldbuffer-tck bench: profile documented, seed 20261127, 3 and 6 tries, median of 1 rounds");
         assertThat(cli.out()).containsPattern("(?m)^jqwik alone, byte arrays <= 64 \\(the ceiling\\) +([\\d,]+|too short)  -$")
                 .containsPattern("(?m)^the kit against the reference +([\\d,]+|too short)  (\\d+% of the ceiling|-)$")
-                .doesNotContain("round trips");   // the reference makes none
+                .doesNotContain("round trips")   // the reference makes none
+                .doesNotContain("replayed");   // nor has answers to record
         assertThat(cli.err()).contains("bench: reference, warming up", "bench: round 1, reference at 3 and 6 tries");
     }
 
@@ -30,6 +36,29 @@ class BenchCommandTest {
         // each round's ratio is to the ceiling of the same round; a round too short to measure is left out
         assertThat(cli.out()).containsPattern(
                 "(?m)^the kit against the reference +([\\d,]+|too short)  (\\d+% of the ceiling( \\(\\d+ to \\d+% in 2 rounds\\))?|-)$");
+    }
+
+    /**
+     * The kit alone: the same runs again against the answers python3 gave, recorded before the rounds; measured over the
+     * properties python3 ran, beside the reference over the same. The recordings are temporary.
+     */
+    @Test
+    void aProcessRuntimesAnswersAreReplayedToMeasureTheKitAlone(@TempDir Path dir) throws IOException {
+        Set<Path> tapesBefore = tapes();
+        Cli cli = Cli.run("bench", "--impl", "capi-process", "-o", "cache=" + dir, "--tries", "3,6", "--rounds", "1");
+        assertThat(cli.exit()).as("stderr: %s", cli.err()).isZero();
+        assertThat(cli.err()).contains("bench: capi-process, recording its answers at 3 and 6 tries",
+                "bench: round 1, capi-process's answers replayed at 3 and 6 tries");
+        assertThat(cli.out()).containsPattern("(?m)^  the kit alone, on its answers replayed +([\\d,]+|too short)  "
+                        + "(\\d+% of the reference on them|-)$")
+                .containsPattern("(?m)^  CPython \\S+, its answers replayed +[\\d,]+ in +[\\d.]+ s, +[\\d,]+ in +[\\d.]+ s$");
+        assertThat(tapes()).isEqualTo(tapesBefore);
+    }
+
+    private static Set<Path> tapes() throws IOException {
+        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return tmp.filter(p -> p.getFileName().toString().startsWith("oldbuffer-bench-answers-")).collect(Collectors.toSet());
+        }
     }
 
     /**
