@@ -1,6 +1,7 @@
 package dev.oldbuffer.adapter.process;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,8 @@ public final class AnswerTape implements AutoCloseable {
 
     private final Path dir;
     private final boolean replay;
-    private final List<OutputStream> recordings = new ArrayList<>();
+    /** The files this tape opened, recordings and replays: closed with it. */
+    private final List<Closeable> files = new ArrayList<>();
     private int interpreters;
 
     private AnswerTape(Path dir, boolean replay) {
@@ -75,10 +77,12 @@ public final class AnswerTape implements AutoCloseable {
         interpreters++;
         try {
             if (replay) {
-                driver.replayAnswers(Files.newInputStream(file));
+                InputStream recorded = Files.newInputStream(file);
+                files.add(recorded);
+                driver.replayAnswers(recorded);
             } else {
                 OutputStream copy = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                recordings.add(copy);
+                files.add(copy);
                 driver.recordAnswers(copy);
             }
         } catch (NoSuchFileException e) {
@@ -89,14 +93,14 @@ public final class AnswerTape implements AutoCloseable {
         }
     }
 
-    /** Ends the tape: the recordings are complete once it returns. */
+    /** Ends the tape, after the runs that used it: the recordings are complete once it returns. */
     @Override
     public synchronized void close() {
         current = null;
         IOException failed = null;
-        for (OutputStream r : recordings) {
+        for (Closeable f : files) {
             try {
-                r.close();
+                f.close();
             } catch (IOException e) {
                 failed = e;
             }

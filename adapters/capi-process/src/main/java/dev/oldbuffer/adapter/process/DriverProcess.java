@@ -97,8 +97,8 @@ final class DriverProcess implements AutoCloseable {
     /** The driver's answers and requests: its stdout and stdin, or the shared rings once it said it maps them. */
     private DataInputStream in;
     private OutputStream out;
-    /** While answers are replayed ({@link AnswerTape}): the driver's own input, to end it at close; else null. */
-    private OutputStream replayedInput;
+    /** While answers are replayed ({@link AnswerTape}), the driver's own requests stream, whose close ends it; else null. */
+    private OutputStream requestsSetAside;
     private final Path progressFile;
     /** {@link LaunchConfig#spin}, or 0 once the driver has said that it cannot wait for requests that way. */
     private long spinNanos;
@@ -435,7 +435,7 @@ final class DriverProcess implements AutoCloseable {
 
     /** Bytes waiting on the child's stdout; -1 when the stream is closed (the child died). */
     private int pending() {
-        if (replayedInput != null) {   // a recording holds only answers that were awaited
+        if (requestsSetAside != null) {   // a recording holds only answers that were awaited
             return 0;
         }
         try {
@@ -536,21 +536,21 @@ final class DriverProcess implements AutoCloseable {
      * At the recording's end the driver is killed, where the recorded one died.
      */
     synchronized void replayAnswers(InputStream recorded) {
-        replayedInput = out;
+        requestsSetAside = out;
         out = OutputStream.nullOutputStream();
         spinNanos = 0;   // nothing to wait for
         in = new DataInputStream(new BufferedInputStream(new InputStream() {
             @Override
             public int read() throws IOException {
-                return ended(recorded.read());
+                return killedAtEnd(recorded.read());
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                return ended(recorded.read(b, off, len));
+                return killedAtEnd(recorded.read(b, off, len));
             }
 
-            private int ended(int n) {
+            private int killedAtEnd(int n) {
                 if (n < 0) {
                     kill();
                 }
@@ -701,7 +701,7 @@ final class DriverProcess implements AutoCloseable {
         if (armed.get() != null) {   // another thread awaits an answer: end its wait now, not at the deadline
             kill();
         }
-        endInput(replayedInput != null ? replayedInput : out, process);
+        endInput(requestsSetAside != null ? requestsSetAside : out, process);
         watchdog.interrupt();
         try {
             process.getInputStream().close();   // a forked child's, which no JDK code closes at its exit

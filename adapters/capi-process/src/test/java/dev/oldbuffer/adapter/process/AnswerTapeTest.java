@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnswerTapeTest {
 
-    private static final int TRIES = 200;
+    private static final int TRIES = 100;
 
     @TempDir
     Path tmp;
