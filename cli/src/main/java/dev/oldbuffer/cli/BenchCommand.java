@@ -114,11 +114,22 @@ final class BenchCommand implements Callable<Integer> {
         if (subjectRun != null) {
             warmUp(implementation, subjectRun);
         }
-        Path tapes = subjectRun == null ? null : record(subjectRun);
+        if (subjectRun == null) {
+            return measureAll(p, ceilingName, ceilingRun, referenceRun, null, null);
+        }
+        Path tapes;
         try {
-            return measureAll(p, ceilingName, ceilingRun, referenceRun, subjectRun, tapes);
+            tapes = Files.createTempDirectory("oldbuffer-bench-answers-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread interrupted = new Thread(() -> deleteTapes(tapes));   // a bench stopped with Ctrl-C leaves no recording
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return measureAll(p, ceilingName, ceilingRun, referenceRun, subjectRun, record(subjectRun, tapes) ? tapes : null);
         } finally {
             deleteTapes(tapes);
+            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
     }
 
@@ -252,29 +263,22 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Records the answers of the implementation's interpreters in a run at each of the two tries, for {@link #replay}, in
-     * a temporary folder; null when the implementation used none (it runs in this JVM).
+     * Records the answers of the implementation's interpreters in a run at each of the two tries into {@code tapes}, for
+     * {@link #replay}; false when the implementation used none (it runs in this JVM).
      */
-    private Path record(Run subjectRun) {
-        Path tapes;
-        try {
-            tapes = Files.createTempDirectory("oldbuffer-bench-answers-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private boolean record(Run subjectRun, Path tapes) {
         spec.commandLine().getErr().println("bench: " + implementation + ", recording its answers at " + tries[0] + " and " + tries[1] + " tries");
         for (int t : tries) {
             Path dir = tapes.resolve(Integer.toString(t));
             try (AnswerTape tape = AnswerTape.record(createDirectory(dir))) {
                 Sample recorded = subjectRun.at(t);
                 if (tape.interpreters() == 0) {
-                    deleteTapes(tapes);
-                    return null;
+                    return false;
                 }
                 recordings.put(t, recorded);
             }
         }
-        return tapes;
+        return true;
     }
 
     /** Recorded runs by their tries, to hold each replay to. */
@@ -314,9 +318,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void deleteTapes(Path tapes) {
-        if (tapes == null) {
-            return;
-        }
         try (Stream<Path> all = Files.walk(tapes)) {
             for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);
