@@ -2,6 +2,7 @@ package dev.oldbuffer.adapter.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oldbuffer.results.Baseline;
 import dev.oldbuffer.results.BaselineComparison;
@@ -53,25 +54,31 @@ class AnswerTapeTest {
     }
 
     /**
-     * The addresses come from the recording: a live interpreter would give others (each process's memory is laid out
-     * afresh). A crash recorded ends the replaying interpreter at the same point, and the next call is the restart's.
+     * A replaying interpreter is sent nothing: the crash the recorded one died of is not done again, the replaying one is
+     * killed at that point instead, and the restart's answers come from the recording too (the addresses are the
+     * recording's).
      */
     @Test
     void aReplayAnswersFromTheRecordingThroughACrashAndARestart() {
-        List<CallResult> recorded;
+        Session recorded;
         try (AnswerTape tape = AnswerTape.record(tmp)) {
             recorded = callsAroundACrash();
             assertThat(tape.interpreters()).isEqualTo(2);
         }
-        List<CallResult> live = callsAroundACrash();
-        List<CallResult> replayed;
+        Session replayed;
         try (AnswerTape tape = AnswerTape.replay(tmp)) {
             replayed = callsAroundACrash();
             assertThat(tape.interpreters()).isEqualTo(2);
         }
-        assertThat(replayed).extracting(CallResult::buffer).isEqualTo(recorded.stream().map(CallResult::buffer).toList())
-                .isNotEqualTo(live.stream().map(CallResult::buffer).toList());
-        assertThat(replayed).extracting(CallResult::length).containsExactly(4L, 6L);
+        assertThat(recorded.crash()).hasMessageStartingWith("implementation crashed: signal 11 (SIGSEGV) during crash()");
+        assertThat(replayed.crash()).hasMessageStartingWith("implementation crashed: signal 9 (SIGKILL) during crash()");
+        assertThat(replayed.calls()).extracting(CallResult::buffer)
+                .isEqualTo(recorded.calls().stream().map(CallResult::buffer).toList());
+        assertThat(replayed.calls()).extracting(CallResult::length).containsExactly(4L, 6L);
+    }
+
+    /** Two calls, one in the first interpreter and one in the interpreter that replaces it, and the crash between them. */
+    private record Session(List<CallResult> calls, RuntimeFailure crash) {
     }
 
     @Test
@@ -94,17 +101,18 @@ class AnswerTapeTest {
         AnswerTape.replay(tmp).close();   // free again
     }
 
-    private static List<CallResult> callsAroundACrash() {
+    private static Session callsAroundACrash() {
         List<CallResult> calls = new ArrayList<>();
+        RuntimeFailure crash;
         try (ProcessRuntime rt = TestRuntime.PYTHON3.open(Map.of())) {
             ObjRef first = rt.create(Fixture.bytearray(new byte[4]));
             calls.add(rt.call(Function.AS_WRITE_BUFFER, first, OutSlots.sentinels()));
-            assertThatThrownBy(rt::crashDriver).isInstanceOfSatisfying(RuntimeFailure.class,
-                    f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.CRASHED));
+            crash = catchThrowableOfType(RuntimeFailure.class, rt::crashDriver);
+            assertThat(crash.kind()).isEqualTo(RuntimeFailure.Kind.CRASHED);
             ObjRef second = rt.create(Fixture.bytearray(new byte[6]));
             calls.add(rt.call(Function.AS_WRITE_BUFFER, second, OutSlots.sentinels()));
         }
-        return calls;
+        return new Session(calls, crash);
     }
 
     private static RunResult run() {
