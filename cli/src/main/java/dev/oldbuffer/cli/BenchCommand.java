@@ -180,6 +180,8 @@ final class BenchCommand implements Callable<Integer> {
                 List<Rate> sameReplays = replays.stream().map(r -> r.over(both)).toList();
                 out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the kit alone, on its answers replayed", median(sameReplays).text(),
                         ratios(sameReplays, sameReferences, "the reference on them"));
+                String[] share = interpreterShare(sameSubjects, sameReplays, sameReferences, subject);
+                out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  so the interpreter and the crossings take", share[0], share[1]);
             }
         }
         out.println("the runs behind the medians (cases, seconds):");
@@ -325,6 +327,37 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             // a temporary folder: what is left is the system's to clean
         }
+    }
+
+    /**
+     * What a case against the runtime costs beyond the kit's own work: the time of a live case less that of a replayed
+     * one, in each round (the median), and per round trip; beside it the kit alone's case and the reference's.
+     */
+    private static String[] interpreterShare(List<Rate> subjects, List<Rate> replays, List<Rate> references, Rate subject) {
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            double d = micros(subjects.get(i)) - micros(replays.get(i));
+            if (!Double.isNaN(d)) {
+                differences.add(d);
+            }
+        }
+        if (differences.isEmpty()) {
+            return new String[] {"too short", "-"};
+        }
+        Collections.sort(differences);
+        double perCase = differences.get(differences.size() / 2);
+        long trips = subject.high().roundTrips() - subject.low().roundTrips();
+        long cases = subject.high().cases() - subject.low().cases();
+        String perTrip = trips > 0 && cases > 0
+                ? String.format(Locale.ROOT, " (%.1f a round trip)", perCase / ((double) trips / cases)) : "";
+        return new String[] {String.format(Locale.ROOT, "%.1f", perCase), String.format(Locale.ROOT,
+                "microseconds a case%s; the kit alone %.1f, the reference %.1f", perTrip, micros(median(replays)),
+                micros(median(references)))};
+    }
+
+    /** Microseconds a case at this rate; NaN when it was too short to measure. */
+    private static double micros(Rate r) {
+        return 1e6 / r.perSecond();
     }
 
     /** A run before the measured ones: the JIT's warm-up, and PyPy's. */

@@ -47,7 +47,8 @@ class BenchCommandTest {
     /**
      * python3 through ctypes lacks features some properties need: over the properties it ran, the reference's rate is
      * measured again, so that the ratio compares the same work. The kit alone is measured over the same properties: the
-     * same runs again against the answers python3 gave, recorded before the rounds into temporary files.
+     * same runs again against the answers python3 gave, recorded before the rounds into temporary files; what a live
+     * case costs beyond it is the interpreter's and the crossings' share.
      */
     @Test
     void aRuntimeThatSkipsPropertiesIsComparedOverTheOnesItRanAndAgainstItsAnswersReplayed(@TempDir Path dir) throws IOException {
@@ -65,6 +66,8 @@ class BenchCommandTest {
                 "bench: round 1, capi-process's answers replayed at 3 and 6 tries");
         assertThat(cli.out()).containsPattern("(?m)^  the kit alone, on its answers replayed +([\\d,]+|too short)  "
                         + "(\\d+% of the reference on them|-)$")
+                .containsPattern("(?m)^  so the interpreter and the crossings take +(-?\\d+\\.\\d  microseconds a case"
+                        + "( \\(-?\\d+\\.\\d a round trip\\))?; the kit alone \\S+, the reference \\S+|too short  -)$")
                 .containsPattern("(?m)^  CPython \\S+, its answers replayed +[\\d,]+ in +[\\d.]+ s, +[\\d,]+ in +[\\d.]+ s$");
         assertThat(tapes()).isEqualTo(tapesBefore);
     }
