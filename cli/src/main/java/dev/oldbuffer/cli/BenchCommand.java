@@ -32,6 +32,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleBiFunction;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
@@ -296,9 +297,10 @@ final class BenchCommand implements Callable<Integer> {
             replayed = kit(implementation, options, p, t);
         }
         Sample recorded = recordings.get(t);
-        if (!replayed.outcomes().equals(recorded.outcomes()) || replayed.cases() != recorded.cases()) {
+        boolean sameOutcomes = replayed.outcomes().equals(recorded.outcomes());
+        if (!sameOutcomes || replayed.cases() != recorded.cases()) {
             throw new ReplayDiverged("the replay at " + t + " tries came to " + replayed.cases() + " cases and "
-                    + (replayed.outcomes().equals(recorded.outcomes()) ? "the same" : "other") + " outcomes, the recording to "
+                    + (sameOutcomes ? "the same" : "other") + " outcomes, the recording to "
                     + recorded.cases() + ": the kit asked otherwise than when it recorded");
         }
         return replayed;
@@ -334,17 +336,10 @@ final class BenchCommand implements Callable<Integer> {
      * one, in each round (the median), and per round trip; beside it the kit alone's case and the reference's.
      */
     private static String[] interpreterShare(List<Rate> subjects, List<Rate> replays, List<Rate> references, Rate subject) {
-        List<Double> differences = new ArrayList<>();
-        for (int i = 0; i < subjects.size(); i++) {
-            double d = micros(subjects.get(i)) - micros(replays.get(i));
-            if (!Double.isNaN(d)) {
-                differences.add(d);
-            }
-        }
+        List<Double> differences = byRound(subjects, replays, (live, replayed) -> micros(live) - micros(replayed));
         if (differences.isEmpty()) {
             return new String[] {"too short", "-"};
         }
-        Collections.sort(differences);
         double perCase = differences.get(differences.size() / 2);
         long trips = subject.high().roundTrips() - subject.low().roundTrips();
         long cases = subject.high().cases() - subject.low().cases();
@@ -371,20 +366,26 @@ final class BenchCommand implements Callable<Integer> {
      * median, and with several rounds their range, so that a reader sees how far one round can be from another.
      */
     private static String ratios(List<Rate> rates, List<Rate> bases, String base) {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < rates.size(); i++) {
-            double ratio = rates.get(i).perSecond() / bases.get(i).perSecond();
-            if (!Double.isNaN(ratio)) {
-                ratios.add(ratio);
-            }
-        }
+        List<Double> ratios = byRound(rates, bases, (rate, of) -> rate.perSecond() / of.perSecond());
         if (ratios.isEmpty()) {
             return "-";
         }
-        Collections.sort(ratios);
         String median = String.format(Locale.ROOT, "%.0f%% of %s", 100 * ratios.get(ratios.size() / 2), base);
         return ratios.size() == 1 ? median : median + String.format(Locale.ROOT, " (%.0f to %.0f%% in %d rounds)",
                 100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1), ratios.size());
+    }
+
+    /** {@code f} of each round's two rates, where both were measurable, in ascending order. */
+    private static List<Double> byRound(List<Rate> as, List<Rate> bs, ToDoubleBiFunction<Rate, Rate> f) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < as.size(); i++) {
+            double v = f.applyAsDouble(as.get(i), bs.get(i));
+            if (!Double.isNaN(v)) {
+                values.add(v);
+            }
+        }
+        Collections.sort(values);
+        return values;
     }
 
     private static Rate median(List<Rate> rates) {
