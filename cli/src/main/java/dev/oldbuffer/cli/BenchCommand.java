@@ -9,7 +9,9 @@ import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.Implementations;
+import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.Profile;
+import dev.oldbuffer.spi.RuntimeProvider;
 import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.properties.PropertyHook;
 import dev.oldbuffer.tck.properties.PropertySettings;
@@ -100,7 +102,11 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageError(e.getMessage());
         }
-        Implementations.find(implementation, Thread.currentThread().getContextClassLoader());   // an unknown id: exit 2 now
+        RuntimeProvider provider = Implementations.find(implementation, Thread.currentThread().getContextClassLoader());   // an unknown id: exit 2 now
+        // a bad option or an interpreter that cannot start: said now, not after the warm-ups of the ceiling and the reference
+        try (OldBufferRuntime opened = Implementations.open(provider, options, p)) {
+            opened.info();
+        }
         PrintWriter out = spec.commandLine().getOut();
         Runtime machine = Runtime.getRuntime();
         out.printf(Locale.ROOT, "oldbuffer-tck bench: profile %s, seed %d, %d and %d tries, median of %d rounds; Java %s, %d cores, %s %s%n",

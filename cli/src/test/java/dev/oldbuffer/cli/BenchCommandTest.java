@@ -81,6 +81,17 @@ class BenchCommandTest {
         assertUsage(Cli.run("bench", "--impl", "nope"), "oldbuffer-tck: unknown implementation 'nope'; available: capi-process, reference");
     }
 
+    /** An interpreter that cannot start is said at once, before minutes of warm-ups, and nothing is printed on stdout. */
+    @Test
+    void anImplementationThatCannotStartIsSaidBeforeAnyWarmUp(@TempDir Path dir) {
+        Path missing = dir.resolve("no-python");
+        Cli cli = Cli.run("bench", "-o", "python=" + missing, "--tries", "3,6", "--rounds", "1");
+        assertUsage(cli, "oldbuffer-tck: Python interpreter '" + missing + "' cannot be started (Cannot run program \""
+                + missing + "\": error=2, No such file or directory): install it (e.g. apt-get install python3, or pypy3 "
+                + "pypy3-dev) or pass the option python=/path/to/interpreter");
+        assertThat(cli.err()).doesNotContain("warming up");
+    }
+
     private static void assertUsage(Cli cli, String line) {
         assertThat(cli.exit()).as("stderr: %s", cli.err()).isEqualTo(Main.USAGE);
         assertThat(cli.errorLine()).isEqualTo(line);
