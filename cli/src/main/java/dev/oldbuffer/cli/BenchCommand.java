@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToLongFunction;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
@@ -213,7 +215,7 @@ final class BenchCommand implements Callable<Integer> {
      * Cases and time of one run, the round trips to an interpreter it made, and each property's own cases and time (by
      * its test's unique id) for the properties that ran a case.
      */
-    private record Sample(long cases, long nanos, long roundTrips, String runtime, Map<String, PropertyCost> properties,
+    record Sample(long cases, long nanos, long roundTrips, String runtime, Map<String, PropertyCost> properties,
                           Map<String, Outcome> outcomes) {
 
         /** The properties of {@code ids} only, from their own times: what a runtime that ran just those would show. */
@@ -229,7 +231,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private record PropertyCost(long cases, long nanos) {
+    record PropertyCost(long cases, long nanos) {
         static final PropertyCost NONE = new PropertyCost(0, 0);
     }
 
@@ -238,7 +240,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** A marginal rate: what the run at the higher tries did beyond the one at the lower. */
-    private record Rate(Sample low, Sample high) {
+    record Rate(Sample low, Sample high) {
         /** NaN when the difference is too small to measure (the runs too short for the machine's noise). */
         double perSecond() {
             long cases = high.cases - low.cases;
@@ -351,9 +353,10 @@ final class BenchCommand implements Callable<Integer> {
         long cases = subject.high().cases() - subject.low().cases();
         String perTrip = trips > 0 && cases > 0
                 ? String.format(Locale.ROOT, " (%.1f a round trip)", perCase / ((double) trips / cases)) : "";
+        String noisy = noise(subjects).isEmpty() && noise(replays).isEmpty() ? "" : "; within the noise, as above";
         return new String[] {String.format(Locale.ROOT, "%.1f", perCase), String.format(Locale.ROOT,
-                "microseconds a case%s; the kit alone %.1f, the reference %.1f", perTrip, micros(median(replays)),
-                micros(median(references)))};
+                "microseconds a case%s; the kit alone %.1f, the reference %.1f%s", perTrip, micros(median(replays)),
+                micros(median(references)), noisy)};
     }
 
     /** Microseconds a case at this rate; NaN when it was too short to measure. */
@@ -377,8 +380,31 @@ final class BenchCommand implements Callable<Integer> {
             return "-";
         }
         String median = String.format(Locale.ROOT, "%.0f%% of %s", 100 * ratios.get(ratios.size() / 2), base);
-        return ratios.size() == 1 ? median : median + String.format(Locale.ROOT, " (%.0f to %.0f%% in %d rounds)",
-                100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1), ratios.size());
+        String rounds = ratios.size() == rates.size() ? ratios.size() + " rounds"
+                : ratios.size() + " of " + rates.size() + " rounds, the others too short";
+        return (ratios.size() == 1 ? median : median + String.format(Locale.ROOT, " (%.0f to %.0f%% in %s)",
+                100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1), rounds)) + noise(rates);
+    }
+
+    /**
+     * A warning when the rounds disagree by more than the difference a rate rests on: the runs at the same tries took
+     * times further apart from one round to the next than the run at the higher tries took beyond the one at the lower.
+     * Such a rate is the machine's noise (a runtime whose properties stop at an early try, PyPy's, adds few cases).
+     */
+    static String noise(List<Rate> rates) {
+        if (rates.size() < 2) {
+            return "";
+        }
+        long spread = Math.max(spread(rates, r -> r.low().nanos()), spread(rates, r -> r.high().nanos()));
+        List<Long> differences = rates.stream().map(r -> r.high().nanos() - r.low().nanos()).sorted().toList();
+        long difference = differences.get(differences.size() / 2);
+        return spread <= difference ? "" : String.format(Locale.ROOT, "; within the noise: runs at the same tries differed by"
+                + " %.2f s between rounds, more than the %.2f s the rate rests on", spread / 1e9, difference / 1e9);
+    }
+
+    private static long spread(List<Rate> rates, ToLongFunction<Rate> nanos) {
+        LongSummaryStatistics all = rates.stream().mapToLong(nanos).summaryStatistics();
+        return all.getMax() - all.getMin();
     }
 
     /** {@code f} of each round's two rates, where both were measurable, in ascending order. */

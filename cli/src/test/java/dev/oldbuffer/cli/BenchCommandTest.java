@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +72,28 @@ class BenchCommandTest {
                         + "( \\(-?\\d+\\.\\d a round trip\\))?; the kit alone \\S+, the reference \\S+|too short  -)$")
                 .containsPattern("(?m)^  CPython \\S+, its answers replayed +[\\d,]+ in +[\\d.]+ s, +[\\d,]+ in +[\\d.]+ s$");
         assertThat(tapes()).isEqualTo(tapesBefore);
+    }
+
+    /**
+     * A rate resting on a difference smaller than the rounds' own spread is flagged (PyPy's: its properties stop at an
+     * early try, so the run at the higher tries adds a third of a second to runs of nine); a long difference is not.
+     */
+    @Test
+    void aRateWithinTheRoundsNoiseSaysSo() {
+        List<BenchCommand.Rate> pypyLike = List.of(rate(8_840, 9_180), rate(8_310, 8_700), rate(9_050, 9_330));
+        assertThat(BenchCommand.noise(pypyLike))
+                .isEqualTo("; within the noise: runs at the same tries differed by 0.74 s between rounds, more than the 0.34 s the rate rests on");
+        List<BenchCommand.Rate> cpythonLike = List.of(rate(1_500, 4_700), rate(1_650, 4_900), rate(1_420, 4_550));
+        assertThat(BenchCommand.noise(cpythonLike)).isEmpty();
+        assertThat(BenchCommand.noise(List.of(rate(8_840, 9_180)))).as("one round has no spread to compare with").isEmpty();
+    }
+
+    private static BenchCommand.Rate rate(long lowMillis, long highMillis) {
+        return new BenchCommand.Rate(sample(700, lowMillis), sample(3_500, highMillis));
+    }
+
+    private static BenchCommand.Sample sample(long cases, long millis) {
+        return new BenchCommand.Sample(cases, millis * 1_000_000, 0, "a runtime", Map.of(), Map.of());
     }
 
     @Test
