@@ -175,22 +175,28 @@ final class BenchCommand implements Callable<Integer> {
         if (subject != null) {
             out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against " + subject.runtime(), subject.text(),
                     ratios(subjects, references, "the reference") + subject.roundTrips());
-            // a runtime that lacks a feature skips its properties: over the properties both ran, the two did the same work
-            Set<String> both = subject.properties();
+            // a runtime that lacks a feature skips its properties, and one that fails a property stops it and shrinks (at
+            // the same try in both runs, or at a later one): over the properties it passed, both did the same work
+            Set<String> both = subject.passed();
             both.retainAll(reference.properties());
             List<Rate> sameReferences = references.stream().map(r -> r.over(both)).toList();
             List<Rate> sameSubjects = subjects.stream().map(r -> r.over(both)).toList();
-            out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the same, over the " + both.size() + " of " + reference.properties().size() + " properties it ran",
-                    median(sameSubjects).text(), ratios(sameSubjects, sameReferences, "the reference on them")
-                            + String.format(Locale.ROOT, " (the reference: %s cases/s)", median(sameReferences).text()));
-            if (diverged != null) {
-                out.println("  the kit alone, on its answers replayed: not measured; " + diverged);
-            } else if (!replays.isEmpty()) {
-                List<Rate> sameReplays = replays.stream().map(r -> r.over(both)).toList();
-                out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the kit alone, on its answers replayed", median(sameReplays).text(),
-                        ratios(sameReplays, sameReferences, "the reference on them"));
-                String[] share = interpreterShare(sameSubjects, sameReplays, sameReferences, subject);
-                out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  so the interpreter and the crossings take", share[0], share[1]);
+            if (both.isEmpty()) {
+                out.println("  the same, over the properties it passed: none passed at both tries, so neither it nor the kit"
+                        + " alone has a rate of its own cases (each property stopped at a failure and shrank)");
+            } else {
+                out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the same, over the " + both.size() + " of " + reference.properties().size()
+                        + " properties it passed", median(sameSubjects).text(), ratios(sameSubjects, sameReferences, "the reference on them")
+                        + String.format(Locale.ROOT, " (the reference: %s cases/s)", median(sameReferences).text()));
+                if (diverged != null) {
+                    out.println("  the kit alone, on its answers replayed: not measured; " + diverged);
+                } else if (!replays.isEmpty()) {
+                    List<Rate> sameReplays = replays.stream().map(r -> r.over(both)).toList();
+                    out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the kit alone, on its answers replayed", median(sameReplays).text(),
+                            ratios(sameReplays, sameReferences, "the reference on them"));
+                    String[] share = interpreterShare(sameSubjects, sameReplays, sameReferences, subject);
+                    out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  so the interpreter and the crossings take", share[0], share[1]);
+                }
             }
         }
         out.println("the runs behind the medians (cases, seconds):");
@@ -213,10 +219,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Cases and time of one run, the round trips to an interpreter it made, and each property's own cases and time (by
-     * its test's unique id) for the properties that ran a case.
+     * its test's unique id) for the properties that ran a case, and whether each passed.
      */
     record Sample(long cases, long nanos, long roundTrips, String runtime, Map<String, PropertyCost> properties,
-                          Map<String, Outcome> outcomes) {
+                  Map<String, Outcome> outcomes) {
 
         /** The properties of {@code ids} only, from their own times: what a runtime that ran just those would show. */
         Sample over(Set<String> ids) {
@@ -231,8 +237,8 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    record PropertyCost(long cases, long nanos) {
-        static final PropertyCost NONE = new PropertyCost(0, 0);
+    record PropertyCost(long cases, long nanos, boolean passed) {
+        static final PropertyCost NONE = new PropertyCost(0, 0, false);
     }
 
     private interface Run {
@@ -260,6 +266,21 @@ final class BenchCommand implements Callable<Integer> {
         Set<String> properties() {
             Set<String> ids = new TreeSet<>(high.properties().keySet());
             ids.retainAll(low.properties().keySet());
+            return ids;
+        }
+
+        /**
+         * The properties passed in both of this rate's runs, so every try of both. One that failed stopped at the failing
+         * try and shrank: the difference between its runs is not the cost of more tries.
+         */
+        Set<String> passed() {
+            Set<String> ids = new TreeSet<>();
+            high.properties().forEach((id, cost) -> {
+                PropertyCost before = low.properties().get(id);
+                if (cost.passed() && before != null && before.passed()) {
+                    ids.add(id);
+                }
+            });
             return ids;
         }
 
@@ -355,13 +376,17 @@ final class BenchCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, " (%.1f a round trip)", perCase / ((double) trips / cases)) : "";
         String noisy = noise(subjects).isEmpty() && noise(replays).isEmpty() ? "" : "; within the noise, as above";
         return new String[] {String.format(Locale.ROOT, "%.1f", perCase), String.format(Locale.ROOT,
-                "microseconds a case%s; the kit alone %.1f, the reference %.1f%s", perTrip, micros(median(replays)),
-                micros(median(references)), noisy)};
+                "microseconds a case%s; the kit alone %s, the reference %s%s", perTrip, microsText(median(replays)),
+                microsText(median(references)), noisy)};
     }
 
     /** Microseconds a case at this rate; NaN when it was too short to measure. */
     private static double micros(Rate r) {
         return 1e6 / r.perSecond();
+    }
+
+    private static String microsText(Rate r) {
+        return Double.isNaN(micros(r)) ? "too short" : String.format(Locale.ROOT, "%.1f", micros(r));
     }
 
     /** A run before the measured ones: the JIT's warm-up, and PyPy's. */
@@ -474,7 +499,8 @@ final class BenchCommand implements Callable<Integer> {
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 Long checks = checked.get(id.getUniqueId());
                 if (checks != null && checks > 0) {
-                    properties.put(id.getUniqueId(), new PropertyCost(checks, System.nanoTime() - started.get(id.getUniqueId())));
+                    properties.put(id.getUniqueId(), new PropertyCost(checks, System.nanoTime() - started.get(id.getUniqueId()),
+                            result.getStatus() == TestExecutionResult.Status.SUCCESSFUL));
                 }
             }
         };
