@@ -1,7 +1,6 @@
 package dev.oldbuffer.tck.run;
 
 import static org.apiguardian.api.API.Status.STABLE;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.oldbuffer.catalogue.Assertion;
 import dev.oldbuffer.catalogue.Catalogue;
@@ -125,7 +124,7 @@ public final class TckRunner {
                 .filters(new ProfileFilter(config.profile()))
                 .configurationParameters(parameters)
                 .configurationParameters(run.toParameters());
-        SPEC_PACKAGES.forEach(p -> request.selectors(selectPackage(p)));
+        request.selectors(SpecClasses.selectors());
         LauncherDiscoveryRequest discovery = request.build();
         // Listeners are given explicitly: auto-registered ones (e.g. Allure's) would write where the JVM happens to run.
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
