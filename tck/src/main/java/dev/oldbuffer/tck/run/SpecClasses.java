@@ -1,17 +1,21 @@
 package dev.oldbuffer.tck.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.DiscoverySelector;
 
 /**
  * The top-level classes of the specification packages ({@link TckRunner#SPEC_PACKAGES}), found where the kit's classes
@@ -29,10 +33,20 @@ final class SpecClasses {
     private SpecClasses() {
     }
 
-    /** One selector per class, by name. */
-    static List<ClassSelector> selectors() {
+    /**
+     * One selector per class, by name; JUnit's package selectors where the kit's classes are neither in a jar file nor in
+     * a folder (a jar nested in another, say), which only JUnit's scan through the class loader can read.
+     */
+    static List<DiscoverySelector> selectors() {
+        return selectors(whereTheKitIs());
+    }
+
+    static List<DiscoverySelector> selectors(Optional<Path> kit) {
+        if (kit.isEmpty()) {
+            return TckRunner.SPEC_PACKAGES.stream().map(pkg -> (DiscoverySelector) selectPackage(pkg)).toList();
+        }
+        Path from = kit.get();
         TreeSet<String> names = new TreeSet<>();
-        Path from = whereTheKitIs();
         if (Files.isDirectory(from)) {
             TckRunner.SPEC_PACKAGES.forEach(pkg -> names.addAll(inFolder(from, pkg)));
         } else {
@@ -41,14 +55,20 @@ final class SpecClasses {
         if (names.isEmpty()) {
             throw new IllegalStateException("no specification classes in " + TckRunner.SPEC_PACKAGES + " at " + from);
         }
-        return names.stream().map(n -> selectClass(SpecClasses.class.getClassLoader(), n)).toList();
+        return names.stream().map(n -> (DiscoverySelector) selectClass(SpecClasses.class.getClassLoader(), n)).toList();
     }
 
-    private static Path whereTheKitIs() {
+    /** The jar or folder the kit's classes were loaded from, when they were loaded from a file. */
+    private static Optional<Path> whereTheKitIs() {
+        CodeSource source = SpecClasses.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.empty();
+        }
         try {
-            return Path.of(SpecClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("cannot tell where the kit's classes were loaded from", e);
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isDirectory(path) || Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return Optional.empty();   // not a file: a jar inside another, or a location of another scheme
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.PackageSelector;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -27,16 +29,24 @@ class SpecClassesTest {
     void selectingTheListedClassesDiscoversWhatScanningThePackagesDoes() {
         List<DiscoverySelector> packages = TckRunner.SPEC_PACKAGES.stream().map(p -> (DiscoverySelector) selectPackage(p)).toList();
         Set<String> scanned = discovered(packages);
-        Set<String> listed = discovered(List.copyOf(SpecClasses.selectors()));
+        Set<String> listed = discovered(SpecClasses.selectors());
         assertThat(scanned).as("the package scan finds specifications").hasSizeGreaterThan(100);
         assertThat(listed).isEqualTo(scanned);
     }
 
     @Test
     void theClassesAreListedByName() {
-        List<String> names = SpecClasses.selectors().stream().map(ClassSelector::getClassName).toList();
+        List<String> names = SpecClasses.selectors().stream().map(s -> ((ClassSelector) s).getClassName()).toList();
         assertThat(names).isSorted().doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).doesNotContain("$"))
                 .contains("dev.oldbuffer.tck.spec.AsCharBufferSpec", "dev.oldbuffer.tck.properties.StatefulProperties");
+    }
+
+    /** Where the kit's classes are not in a file (a jar nested in another), JUnit's scan of the packages finds them. */
+    @Test
+    void classesNotInAFileAreFoundByScanningThePackages() {
+        List<DiscoverySelector> selectors = SpecClasses.selectors(Optional.empty());
+        assertThat(selectors).allSatisfy(s -> assertThat(s).isInstanceOf(PackageSelector.class));
+        assertThat(discovered(selectors)).isEqualTo(discovered(SpecClasses.selectors()));
     }
 
     /** In the command line's jar the classes are listed from its entries: the same names as from the classes folder. */
