@@ -296,7 +296,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Records the answers of the implementation's interpreters in a run at each of the two tries into {@code tapes}, for
-     * {@link #replay}; false when the implementation used none (it runs in this JVM).
+     * {@link #replay}; false when the implementation used none (it runs in this JVM), or when it passed no property at
+     * both tries: the kit-alone line is measured over the properties it passed, so replays would measure nothing.
      */
     private boolean record(Run subjectRun, Path tapes) {
         spec.commandLine().getErr().println("bench: " + implementation + ", recording its answers at " + tries[0] + " and " + tries[1] + " tries");
@@ -309,6 +310,10 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 recordings.put(t, recorded);
             }
+        }
+        if (new Rate(recordings.get(tries[0]), recordings.get(tries[1])).passed().isEmpty()) {
+            spec.commandLine().getErr().println("bench: " + implementation + " passed no property at both tries; no replays");
+            return false;
         }
         return true;
     }
