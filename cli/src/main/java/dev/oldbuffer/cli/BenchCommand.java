@@ -404,7 +404,7 @@ final class BenchCommand implements Callable<Integer> {
      * Each round's rate as a share of the base's in the same round, where the machine's mood touched both alike: the
      * median, and with several rounds their range, so that a reader sees how far one round can be from another.
      */
-    private static String ratios(List<Rate> rates, List<Rate> bases, String base) {
+    static String ratios(List<Rate> rates, List<Rate> bases, String base) {
         List<Double> ratios = byRound(rates, bases, (rate, of) -> rate.perSecond() / of.perSecond());
         if (ratios.isEmpty()) {
             return "-";
@@ -412,8 +412,10 @@ final class BenchCommand implements Callable<Integer> {
         String median = String.format(Locale.ROOT, "%.0f%% of %s", 100 * ratios.get(ratios.size() / 2), base);
         String rounds = ratios.size() == rates.size() ? ratios.size() + " rounds"
                 : ratios.size() + " of " + rates.size() + " rounds, the others too short";
-        return (ratios.size() == 1 ? median : median + String.format(Locale.ROOT, " (%.0f to %.0f%% in %s)",
-                100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1), rounds)) + noise(rates);
+        String range = ratios.size() > 1 ? String.format(Locale.ROOT, " (%.0f to %.0f%% in %s)", 100 * ratios.get(0),
+                100 * ratios.get(ratios.size() - 1), rounds)
+                : rates.size() > 1 ? " (in " + rounds + ")" : "";
+        return median + range + noise(rates);
     }
 
     /**

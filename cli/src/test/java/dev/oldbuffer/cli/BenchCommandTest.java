@@ -88,6 +88,18 @@ class BenchCommandTest {
         assertThat(BenchCommand.noise(List.of(rate(8_840, 9_180)))).as("one round has no spread to compare with").isEmpty();
     }
 
+    /** A ratio measured in fewer rounds than were run says in how many, even when only one could be measured. */
+    @Test
+    void aRatioSaysHowManyRoundsItRestsOn() {
+        BenchCommand.Rate tooShort = new BenchCommand.Rate(sample(700, 1_000), sample(700, 2_000));   // no case added
+        List<BenchCommand.Rate> bases = List.of(rate(1_000, 2_000), rate(1_000, 2_000), rate(1_000, 2_000));
+        assertThat(BenchCommand.ratios(List.of(rate(1_000, 2_000), tooShort, tooShort), bases, "the base"))
+                .isEqualTo("100% of the base (in 1 of 3 rounds, the others too short)");
+        assertThat(BenchCommand.ratios(List.of(rate(1_000, 2_000), rate(1_000, 3_000), tooShort), bases, "the base"))
+                .isEqualTo("100% of the base (50 to 100% in 2 of 3 rounds, the others too short)");   // the upper of two
+        assertThat(BenchCommand.ratios(List.of(rate(1_000, 2_000)), bases.subList(0, 1), "the base")).isEqualTo("100% of the base");
+    }
+
     /**
      * Only a property passed at both tries ran every try of both: one that failed stopped at its failing try and shrank,
      * at the same try in both runs (no case added) or at a later one (cases of its shrinking, not of more tries).
