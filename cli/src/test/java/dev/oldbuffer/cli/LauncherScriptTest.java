@@ -87,15 +87,19 @@ class LauncherScriptTest {
     }
 
     @Test
-    void whatBuildsAndTestsWriteUnderTargetDoesNotRebuildTheKit() throws Exception {
-        // as the adapter's tests leave it: an unpacked runtime whose folders are named src, newer than the jar
+    void testsAndWhatBuildsWriteUnderTargetDoNotRebuildTheKit() throws Exception {
+        // as the adapter's tests leave it: an unpacked runtime whose folders are named src, newer than the jar; and a test
+        // edited since the build, which the jar does not hold
+        Path test = tree.resolve("spec/catalogue/src/test/java/ExampleTest.java");
+        Files.createDirectories(test.getParent());
+        Files.writeString(test, "class ExampleTest {}\n");
         Path unpacked = tree.resolve("adapters/capi-process/target/runtimes/cpython-3.14/licenses/src/pip/LICENSE");
         Files.createDirectories(unpacked.getParent());
         Files.writeString(unpacked, "a licence\n");
         Path nodePackage = tree.resolve("adapters/pyodide-runtime/node_modules/pyodide/src/index.js");
         Files.createDirectories(nodePackage.getParent());
         Files.writeString(nodePackage, "// a package\n");
-        for (Path written : List.of(unpacked, nodePackage)) {   // newer than the jar, whatever the clock's grain
+        for (Path written : List.of(test, unpacked, nodePackage)) {   // newer than the jar, whatever the clock's grain
             Files.setLastModifiedTime(written, FileTime.from(Instant.now().plusSeconds(60)));
         }
         ProcessOutput out = launch(Map.of(), "run");
