@@ -9,7 +9,6 @@ import dev.oldbuffer.results.AssertionResult;
 import dev.oldbuffer.results.Outcome;
 import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.Implementations;
-import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.RuntimeProvider;
 import dev.oldbuffer.tck.TckConfig;
@@ -106,9 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         RuntimeProvider provider = Implementations.find(implementation, Thread.currentThread().getContextClassLoader());   // an unknown id: exit 2 now
         // a bad option or an interpreter that cannot start: said now, not after the warm-ups of the ceiling and the reference
-        try (OldBufferRuntime opened = Implementations.open(provider, options, p)) {
-            opened.info();
-        }
+        Implementations.open(provider, options, p).close();
         PrintWriter out = spec.commandLine().getOut();
         Runtime machine = Runtime.getRuntime();
         out.printf(Locale.ROOT, "oldbuffer-tck bench: profile %s, seed %d, %d and %d tries, median of %d rounds; Java %s, %d cores, %s %s%n",

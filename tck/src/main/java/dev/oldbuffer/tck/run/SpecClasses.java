@@ -10,6 +10,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -46,12 +47,8 @@ final class SpecClasses {
             return TckRunner.SPEC_PACKAGES.stream().map(pkg -> (DiscoverySelector) selectPackage(pkg)).toList();
         }
         Path from = kit.get();
-        TreeSet<String> names = new TreeSet<>();
-        if (Files.isDirectory(from)) {
-            TckRunner.SPEC_PACKAGES.forEach(pkg -> names.addAll(inFolder(from, pkg)));
-        } else {
-            names.addAll(inJar(from, TckRunner.SPEC_PACKAGES));
-        }
+        TreeSet<String> names = new TreeSet<>(Files.isDirectory(from) ? inFolder(from, TckRunner.SPEC_PACKAGES)
+                : inJar(from, TckRunner.SPEC_PACKAGES));
         if (names.isEmpty()) {
             throw new IllegalStateException("no specification classes in " + TckRunner.SPEC_PACKAGES + " at " + from);
         }
@@ -72,14 +69,17 @@ final class SpecClasses {
         }
     }
 
-    static List<String> inFolder(Path root, String pkg) {
-        Path dir = root.resolve(pkg.replace('.', '/'));
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).filter(SpecClasses::isTopLevelClass)
-                    .map(f -> pkg + '.' + f.substring(0, f.length() - ".class".length())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static List<String> inFolder(Path root, List<String> packages) {
+        List<String> names = new ArrayList<>();
+        for (String pkg : packages) {
+            try (Stream<Path> files = Files.list(root.resolve(pkg.replace('.', '/')))) {
+                files.map(f -> f.getFileName().toString()).filter(SpecClasses::isTopLevelClass)
+                        .forEach(f -> names.add(pkg + '.' + f.substring(0, f.length() - ".class".length())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return names;
     }
 
     /** In one pass over the jar's entries (each one read makes an object: 15,000 of them in the command line's jar). */
