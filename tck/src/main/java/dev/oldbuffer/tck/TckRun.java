@@ -27,9 +27,22 @@ public final class TckRun implements AutoCloseable {
     private final TckConfig config;
     private OldBufferRuntime runtime;
     private RuntimeException failure;
+    /** Whether {@link #close()} closes the implementation: not when the run was handed one its caller closes. */
+    private final boolean owned;
 
     public TckRun(TckConfig config) {
         this.config = config;
+        this.owned = true;
+    }
+
+    /**
+     * A run on an implementation its caller opened and closes ({@link dev.oldbuffer.tck.run.TckRunner}, which surveys the
+     * same interpreter after the specifications, so that a run starts one, not two).
+     */
+    public TckRun(TckConfig config, OldBufferRuntime opened) {
+        this.config = config;
+        this.runtime = opened;
+        this.owned = false;
     }
 
     public TckConfig config() {
@@ -56,10 +69,10 @@ public final class TckRun implements AutoCloseable {
         return runtime;
     }
 
-    /** Closes the implementation, if it was opened. */
+    /** Closes the implementation, if this run opened it. */
     @Override
     public synchronized void close() {
-        if (runtime != null) {
+        if (runtime != null && owned) {
             try {
                 runtime.close();
             } catch (RuntimeException ignored) {
