@@ -2,36 +2,20 @@ package dev.oldbuffer.tck.broken;
 
 import dev.oldbuffer.spi.ImplementationUnavailableException;
 import dev.oldbuffer.spi.OldBufferRuntime;
-import dev.oldbuffer.spi.RuntimeProvider;
 import dev.oldbuffer.spi.RuntimeRequest;
-import java.util.Map;
 
 /**
  * Makes each {@link Defect} selectable as {@code broken-<id>} (registered in the test resources'
  * {@code META-INF/services}): one small provider class per defect, since the service loader makes one instance
  * per class. Each accepts the run's profile and refuses a profile it does not model.
  */
-public abstract class BrokenProvider implements RuntimeProvider {
+public abstract class BrokenProvider extends ReferenceVariant {
 
     private final Defect defect;
 
     BrokenProvider(Defect defect) {
+        super(defect.providerId(), "reference implementation with a defect: " + defect.description);
         this.defect = defect;
-    }
-
-    @Override
-    public String id() {
-        return defect.providerId();
-    }
-
-    @Override
-    public String description() {
-        return "reference implementation with a defect: " + defect.description;
-    }
-
-    @Override
-    public Map<String, String> options() {
-        return Map.of();
     }
 
     /** Opens for a run of the profile the defect is derived from, and refuses any other. */

@@ -3,9 +3,7 @@ package dev.oldbuffer.tck.broken;
 import dev.oldbuffer.reference.ReferenceRuntime;
 import dev.oldbuffer.spi.Feature;
 import dev.oldbuffer.spi.OldBufferRuntime;
-import dev.oldbuffer.spi.RuntimeProvider;
 import dev.oldbuffer.spi.RuntimeRequest;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,21 +11,10 @@ import java.util.Set;
  * only build plain objects and call the functions would. What needs a feature must come out not applicable,
  * never failed and never passed.
  */
-public final class LimitedProvider implements RuntimeProvider {
+public final class LimitedProvider extends ReferenceVariant {
 
-    @Override
-    public String id() {
-        return "limited";
-    }
-
-    @Override
-    public String description() {
-        return "reference implementation without any optional feature";
-    }
-
-    @Override
-    public Map<String, String> options() {
-        return Map.of();
+    public LimitedProvider() {
+        super("limited", "reference implementation without any optional feature");
     }
 
     /** Models the run's profile. */

@@ -9,7 +9,7 @@ import dev.oldbuffer.results.RunResult;
 import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.Profile;
 import dev.oldbuffer.spi.RuntimeFailure;
-import dev.oldbuffer.spi.RuntimeProvider;
+import dev.oldbuffer.tck.broken.ReferenceVariant;
 import dev.oldbuffer.spi.RuntimeRequest;
 import dev.oldbuffer.tck.TckConfig;
 import dev.oldbuffer.tck.properties.PropertySettings;
@@ -33,23 +33,12 @@ class SurveyAfterTheSpecificationsTest {
     }
 
     /** {@code cannot-restart}: the reference implementation, except that every reset fails as a failed restart does. */
-    public static final class CannotRestart implements RuntimeProvider {
+    public static final class CannotRestart extends ReferenceVariant {
         static final String ID = "cannot-restart";
         static final String WHY = "implementation crashed: its restart failed";
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "reference implementation whose every reset fails";
-        }
-
-        @Override
-        public Map<String, String> options() {
-            return Map.of();
+        public CannotRestart() {
+            super(ID, "reference implementation whose every reset fails");
         }
 
         @Override
