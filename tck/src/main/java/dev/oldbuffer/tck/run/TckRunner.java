@@ -129,7 +129,7 @@ public final class TckRunner {
         long millis;
         // One implementation for the whole run: opened first, so that a selection that cannot start fails before anything
         // runs; the specifications run on it as it started; the migration survey runs on it after them. (Surveying first
-        // in an interpreter of its own cost a run a second interpreter's start: 3.5 s on GraalPy.)
+        // in an interpreter of its own cost each run a second start: seconds on GraalPy and Pyodide.)
         OldBufferRuntime runtime = Implementations.open(provider, config.options(), config.profile());
         try {
             info = runtime.info();
