@@ -30,7 +30,10 @@ import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
@@ -86,6 +89,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
             description = "Rounds of measurements, each of all three in turn; the median is shown. Default: ${DEFAULT-VALUE}.")
     int rounds;
+
+    @Option(names = "--by-class", description = "Also break the comparison down by specification class, over the properties "
+            + "the implementation passed: each side's time a case and its round trips per case.")
+    boolean byClass;
 
     static final int CEILING_SCALE = 50;
 
@@ -194,6 +201,10 @@ final class BenchCommand implements Callable<Integer> {
                     String[] share = interpreterShare(sameSubjects, sameReplays, sameReferences, subject);
                     out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  so the interpreter and the crossings take", share[0], share[1]);
                 }
+                if (byClass) {
+                    out.println("  by specification class, over the same properties, all rounds together (the most costly first):");
+                    byClass(subjects, references, both).forEach(line -> out.println("    " + line));
+                }
             }
         }
         out.println("the runs behind the medians (cases, seconds):");
@@ -234,8 +245,55 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    record PropertyCost(long cases, long nanos, boolean passed) {
-        static final PropertyCost NONE = new PropertyCost(0, 0, false);
+    /** One property's cases and time in a run, whether it passed, and the round trips to an interpreter it made. */
+    record PropertyCost(long cases, long nanos, boolean passed, long roundTrips) {
+        static final PropertyCost NONE = new PropertyCost(0, 0, false, 0);
+    }
+
+    /**
+     * One line per specification class of the properties {@code ids}: the subject's and the reference's time a case, and
+     * the subject's round trips per case, each from the runs at the higher tries less those at the lower, summed over
+     * the rounds. The class whose cases cost the subject the most time in all comes first.
+     */
+    static List<String> byClass(List<Rate> subjects, List<Rate> references, Set<String> ids) {
+        Map<String, long[]> subject = marginalByClass(subjects, ids);
+        Map<String, long[]> reference = marginalByClass(references, ids);
+        List<String> lines = new ArrayList<>();
+        subject.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[NANOS]).reversed())
+                .forEach(e -> {
+                    long[] s = e.getValue();
+                    long[] r = reference.getOrDefault(e.getKey(), new long[4]);
+                    double sMicros = s[CASES] > 0 ? s[NANOS] / 1e3 / s[CASES] : Double.NaN;
+                    double rMicros = r[CASES] > 0 ? r[NANOS] / 1e3 / r[CASES] : Double.NaN;
+                    lines.add(String.format(Locale.ROOT, "%-26s %2d properties %,9d cases  %7.1f against %6.1f microseconds a case, "
+                            + "%3.0f%% of the reference; %5.2f round trips per case", e.getKey(), s[PROPERTIES], s[CASES], sMicros,
+                            rMicros, 100 * rMicros / sMicros, s[CASES] > 0 ? (double) s[TRIPS] / s[CASES] : Double.NaN));
+                });
+        return lines;
+    }
+
+    private static final int PROPERTIES = 0;
+    private static final int CASES = 1;
+    private static final int NANOS = 2;
+    private static final int TRIPS = 3;
+    private static final Pattern CLASS = Pattern.compile("\\[class:(?:[^\\]]*\\.)?([^.\\]]+)\\]");
+
+    /** By class: properties, and the marginal cases, time and round trips of {@code ids}, summed over the rates. */
+    private static Map<String, long[]> marginalByClass(List<Rate> rates, Set<String> ids) {
+        Map<String, long[]> byClass = new TreeMap<>();
+        for (String id : ids) {
+            Matcher m = CLASS.matcher(id);
+            long[] sums = byClass.computeIfAbsent(m.find() ? m.group(1) : id, k -> new long[4]);
+            sums[PROPERTIES]++;
+            for (Rate rate : rates) {
+                PropertyCost low = rate.low().properties().getOrDefault(id, PropertyCost.NONE);
+                PropertyCost high = rate.high().properties().getOrDefault(id, PropertyCost.NONE);
+                sums[CASES] += high.cases() - low.cases();
+                sums[NANOS] += high.nanos() - low.nanos();
+                sums[TRIPS] += high.roundTrips() - low.roundTrips();
+            }
+        }
+        return byClass;
     }
 
     private interface Run {
@@ -483,12 +541,14 @@ final class BenchCommand implements Callable<Integer> {
 
     private Sample kit(String impl, Map<String, String> opts, Profile p, int n) {
         Map<String, Long> started = new HashMap<>();
+        Map<String, Long> startedTrips = new HashMap<>();
         Map<String, Long> checked = new HashMap<>();
         Map<String, PropertyCost> properties = new HashMap<>();
         TestExecutionListener count = new TestExecutionListener() {
             @Override
             public void executionStarted(TestIdentifier id) {
                 started.put(id.getUniqueId(), System.nanoTime());
+                startedTrips.put(id.getUniqueId(), ProcessRuntime.roundTrips());
             }
 
             @Override
@@ -504,7 +564,8 @@ final class BenchCommand implements Callable<Integer> {
                 Long checks = checked.get(id.getUniqueId());
                 if (checks != null && checks > 0) {
                     properties.put(id.getUniqueId(), new PropertyCost(checks, System.nanoTime() - started.get(id.getUniqueId()),
-                            result.getStatus() == TestExecutionResult.Status.SUCCESSFUL));
+                            result.getStatus() == TestExecutionResult.Status.SUCCESSFUL,
+                            ProcessRuntime.roundTrips() - startedTrips.get(id.getUniqueId())));
                 }
             }
         };

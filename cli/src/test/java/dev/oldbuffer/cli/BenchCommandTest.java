@@ -117,8 +117,37 @@ class BenchCommandTest {
         assertThat(rate.over(rate.passed()).high().cases()).isEqualTo(3_500);
     }
 
+    /**
+     * By class, over the properties given: each side's marginal time a case and the subject's round trips, summed over the
+     * rounds, the class that cost the subject the most time first; a property outside the set counts nowhere.
+     */
+    @Test
+    void byClassEachSidesTimeACaseAndTheRoundTrips() {
+        String stateful = "[engine:jqwik]/[class:dev.oldbuffer.tck.properties.StatefulProperties]/[property:chain(ActionChain)]";
+        String memory = "[engine:jqwik]/[class:dev.oldbuffer.tck.properties.MemoryProperties]/[property:store(Fixture)]";
+        String other = "[engine:jqwik]/[class:dev.oldbuffer.tck.properties.OtherProperties]/[property:left(Fixture)]";
+        // the subject: a stateful case 300 us and 22 round trips, a memory case 30 us and 2; the reference 40 and 10 us
+        BenchCommand.Rate subject = new BenchCommand.Rate(
+                properties(Map.of(stateful, cost(100, 300_000, 2_200), memory, cost(700, 30_000, 1_400), other, cost(700, 1, 0))),
+                properties(Map.of(stateful, cost(500, 300_000, 11_000), memory, cost(3_500, 30_000, 7_000), other, cost(3_500, 1, 0))));
+        BenchCommand.Rate reference = new BenchCommand.Rate(
+                properties(Map.of(stateful, cost(100, 40_000, 0), memory, cost(700, 10_000, 0))),
+                properties(Map.of(stateful, cost(500, 40_000, 0), memory, cost(3_500, 10_000, 0))));
+        assertThat(BenchCommand.byClass(List.of(subject, subject), List.of(reference, reference), Set.of(stateful, memory)))
+                .containsExactly(
+                        "StatefulProperties          1 properties       800 cases    300.0 against   40.0 microseconds a case,  13% of the"
+                                + " reference; 22.00 round trips per case",
+                        "MemoryProperties            1 properties     5,600 cases     30.0 against   10.0 microseconds a case,  33% of the"
+                                + " reference;  2.00 round trips per case");
+    }
+
     private static BenchCommand.PropertyCost cost(long cases, boolean passed) {
-        return new BenchCommand.PropertyCost(cases, cases * 1_000, passed);
+        return new BenchCommand.PropertyCost(cases, cases * 1_000, passed, 0);
+    }
+
+    /** A passed property's cases, at {@code nanosACase} each, and its round trips. */
+    private static BenchCommand.PropertyCost cost(long cases, long nanosACase, long roundTrips) {
+        return new BenchCommand.PropertyCost(cases, cases * nanosACase, true, roundTrips);
     }
 
     private static BenchCommand.Sample properties(Map<String, BenchCommand.PropertyCost> properties) {
