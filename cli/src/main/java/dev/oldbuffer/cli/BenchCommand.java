@@ -256,41 +256,48 @@ final class BenchCommand implements Callable<Integer> {
      * the rounds. The class whose cases cost the subject the most time in all comes first.
      */
     static List<String> byClass(List<Rate> subjects, List<Rate> references, Set<String> ids) {
-        Map<String, long[]> subject = marginalByClass(subjects, ids);
-        Map<String, long[]> reference = marginalByClass(references, ids);
+        Map<String, ClassCost> subject = marginalByClass(subjects, ids);
+        Map<String, ClassCost> reference = marginalByClass(references, ids);
         List<String> lines = new ArrayList<>();
-        subject.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[NANOS]).reversed())
+        subject.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, ClassCost> e) -> e.getValue().nanos).reversed())
                 .forEach(e -> {
-                    long[] s = e.getValue();
-                    long[] r = reference.getOrDefault(e.getKey(), new long[4]);
-                    double sMicros = s[CASES] > 0 ? s[NANOS] / 1e3 / s[CASES] : Double.NaN;
-                    double rMicros = r[CASES] > 0 ? r[NANOS] / 1e3 / r[CASES] : Double.NaN;
+                    ClassCost s = e.getValue();
+                    ClassCost r = reference.getOrDefault(e.getKey(), new ClassCost());
                     lines.add(String.format(Locale.ROOT, "%-26s %2d properties %,9d cases  %7.1f against %6.1f microseconds a case, "
-                            + "%3.0f%% of the reference; %5.2f round trips per case", e.getKey(), s[PROPERTIES], s[CASES], sMicros,
-                            rMicros, 100 * rMicros / sMicros, s[CASES] > 0 ? (double) s[TRIPS] / s[CASES] : Double.NaN));
+                            + "%3.0f%% of the reference; %5.2f round trips per case", e.getKey(), s.properties, s.cases,
+                            s.microsACase(), r.microsACase(), 100 * r.microsACase() / s.microsACase(),
+                            s.cases > 0 ? (double) s.roundTrips / s.cases : Double.NaN));
                 });
         return lines;
     }
 
-    private static final int PROPERTIES = 0;
-    private static final int CASES = 1;
-    private static final int NANOS = 2;
-    private static final int TRIPS = 3;
+    /** A specification class's properties, and their marginal cases, time and round trips, summed over the rounds. */
+    private static final class ClassCost {
+        int properties;
+        long cases;
+        long nanos;
+        long roundTrips;
+
+        double microsACase() {
+            return cases > 0 ? nanos / 1e3 / cases : Double.NaN;
+        }
+    }
+
     private static final Pattern CLASS = Pattern.compile("\\[class:(?:[^\\]]*\\.)?([^.\\]]+)\\]");
 
-    /** By class: properties, and the marginal cases, time and round trips of {@code ids}, summed over the rates. */
-    private static Map<String, long[]> marginalByClass(List<Rate> rates, Set<String> ids) {
-        Map<String, long[]> byClass = new TreeMap<>();
+    /** The properties {@code ids} by the simple name of their class, each class's costs summed over the rates. */
+    private static Map<String, ClassCost> marginalByClass(List<Rate> rates, Set<String> ids) {
+        Map<String, ClassCost> byClass = new TreeMap<>();
         for (String id : ids) {
             Matcher m = CLASS.matcher(id);
-            long[] sums = byClass.computeIfAbsent(m.find() ? m.group(1) : id, k -> new long[4]);
-            sums[PROPERTIES]++;
+            ClassCost sums = byClass.computeIfAbsent(m.find() ? m.group(1) : id, k -> new ClassCost());
+            sums.properties++;
             for (Rate rate : rates) {
                 PropertyCost low = rate.low().properties().getOrDefault(id, PropertyCost.NONE);
                 PropertyCost high = rate.high().properties().getOrDefault(id, PropertyCost.NONE);
-                sums[CASES] += high.cases() - low.cases();
-                sums[NANOS] += high.nanos() - low.nanos();
-                sums[TRIPS] += high.roundTrips() - low.roundTrips();
+                sums.cases += high.cases() - low.cases();
+                sums.nanos += high.nanos() - low.nanos();
+                sums.roundTrips += high.roundTrips() - low.roundTrips();
             }
         }
         return byClass;

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run starts one interpreter, not two: the specifications and the migration survey after them share it. A start costs
- * a CPython run about a tenth of a second and a GraalPy run 3.5 s. The answer tape counts the interpreters taken into use.
+ * A run starts one interpreter, not two: the specifications and the migration survey after them share it. A second start
+ * cost a run a tenth of a second on CPython, and seconds on GraalPy and Pyodide. The answer tape counts the interpreters
+ * taken into use.
  */
 class OneInterpreterPerRunTest {
 
