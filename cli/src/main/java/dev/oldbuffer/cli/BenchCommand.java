@@ -95,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
     boolean byClass;
 
     static final int CEILING_SCALE = 50;
+    /** A line of the table: wide enough for the longest label, "  the same, over the 100 of 100 properties it passed". */
+    private static final String ROW = "%-52s %12s  %s%n";
+    private static final String ROW_WITHOUT_RATIO = "%-52s %12s  -%n";
 
     @Override
     public Integer call() {
@@ -172,12 +175,12 @@ final class BenchCommand implements Callable<Integer> {
         Rate ceiling = median(ceilings);
         Rate reference = median(references);
         Rate subject = subjectRun == null ? null : median(subjects);
-        out.printf(Locale.ROOT, "%-44s %12s  %s%n", "what", "cases/s", "ratio");
-        out.printf(Locale.ROOT, "%-44s %12s  -%n", "jqwik alone, byte arrays <= 64 (the ceiling)", ceiling.text());
-        out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against the reference", reference.text(),
+        out.printf(Locale.ROOT, ROW, "what", "cases/s", "ratio");
+        out.printf(Locale.ROOT, ROW_WITHOUT_RATIO, "jqwik alone, byte arrays <= 64 (the ceiling)", ceiling.text());
+        out.printf(Locale.ROOT, ROW, "the kit against the reference", reference.text(),
                 ratios(references, ceilings, "the ceiling") + reference.roundTrips());
         if (subject != null) {
-            out.printf(Locale.ROOT, "%-44s %12s  %s%n", "the kit against " + subject.runtime(), subject.text(),
+            out.printf(Locale.ROOT, ROW, "the kit against " + subject.runtime(), subject.text(),
                     ratios(subjects, references, "the reference") + subject.roundTrips());
             // a runtime that lacks a feature skips its properties, and one that fails a property stops it and shrinks (at
             // the same try in both runs, or at a later one): over the properties it passed, both did the same work
@@ -189,17 +192,17 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("  the same, over the properties it passed: none passed at both tries, so neither it nor the kit"
                         + " alone has a rate of its own cases (each property stopped at a failure and shrank)");
             } else {
-                out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the same, over the " + both.size() + " of " + reference.properties().size()
+                out.printf(Locale.ROOT, ROW, "  the same, over the " + both.size() + " of " + reference.properties().size()
                         + " properties it passed", median(sameSubjects).text(), ratios(sameSubjects, sameReferences, "the reference on them")
                         + String.format(Locale.ROOT, " (the reference: %s cases/s)", median(sameReferences).text()));
                 if (diverged != null) {
                     out.println("  the kit alone, on its answers replayed: not measured; " + diverged);
                 } else if (!replays.isEmpty()) {
                     List<Rate> sameReplays = replays.stream().map(r -> r.over(both)).toList();
-                    out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  the kit alone, on its answers replayed", median(sameReplays).text(),
+                    out.printf(Locale.ROOT, ROW, "  the kit alone, on its answers replayed", median(sameReplays).text(),
                             ratios(sameReplays, sameReferences, "the reference on them"));
                     String[] share = interpreterShare(sameSubjects, sameReplays, sameReferences, subject);
-                    out.printf(Locale.ROOT, "%-44s %12s  %s%n", "  so the interpreter and the crossings take", share[0], share[1]);
+                    out.printf(Locale.ROOT, ROW, "  so the interpreter and the crossings take", share[0], share[1]);
                 }
                 if (byClass) {
                     out.println("  by specification class, over the same properties, all rounds together (the most costly first):");
@@ -215,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!replays.isEmpty()) {
             behind.put(subject.runtime() + ", its answers replayed", median(replays));
         }
-        behind.forEach((name, r) -> out.printf(Locale.ROOT, "  %-42s %,9d in %6.2f s, %,9d in %6.2f s%n", name, r.low().cases(),
+        behind.forEach((name, r) -> out.printf(Locale.ROOT, "  %-50s %,9d in %6.2f s, %,9d in %6.2f s%n", name, r.low().cases(),
                 r.low().nanos() / 1e9, r.high().cases(), r.high().nanos() / 1e9));
         if (Double.isNaN(ceiling.perSecond()) || Double.isNaN(reference.perSecond()) || subject != null && Double.isNaN(subject.perSecond())) {
             out.println("(too short: the run at " + tries[1] + " tries took no longer than the one at " + tries[0]
