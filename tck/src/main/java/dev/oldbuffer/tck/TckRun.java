@@ -73,12 +73,20 @@ public final class TckRun implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (runtime != null && owned) {
-            try {
-                runtime.close();
-            } catch (RuntimeException ignored) {
-                // best effort: a crashed child process is already gone
-            }
+            closeBestEffort(runtime);
             runtime = null;
+        }
+    }
+
+    /**
+     * Closes an implementation at the end of a run, whatever its state: the run's results stand when a crashed child
+     * process cannot be closed cleanly.
+     */
+    public static void closeBestEffort(OldBufferRuntime runtime) {
+        try {
+            runtime.close();
+        } catch (RuntimeException ignored) {
+            // best effort: a crashed child process is already gone
         }
     }
 

@@ -12,6 +12,7 @@ import dev.oldbuffer.spi.OldBufferRuntime;
 import dev.oldbuffer.spi.RuntimeInfo;
 import dev.oldbuffer.spi.RuntimeProvider;
 import dev.oldbuffer.tck.TckConfig;
+import dev.oldbuffer.tck.TckRun;
 import dev.oldbuffer.tck.properties.PropertySettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,7 +143,7 @@ public final class TckRunner {
             millis = Duration.between(start, Instant.now()).toMillis();
             migration = surveyAfterTheSpecifications(runtime);
         } finally {
-            closeAfterTheRun(runtime);
+            TckRun.closeBestEffort(runtime);
         }
         Map<String, String> details = new LinkedHashMap<>(info.details());
         // one line: results.json keeps details as names, without line breaks
@@ -151,15 +152,6 @@ public final class TckRunner {
         return new RunResult(KitVersion.get(), Catalogue.bundled().version(), config.implementation(), config.options(),
                 info.toString(), details, config.profile().id(), runSeed, System.getProperty("java.version"),
                 start.toString(), millis, collector.complete(expected), collector.results(expected), migration);
-    }
-
-    /** Best effort, as a run's own close: the results stand when a crashed child process cannot be closed cleanly. */
-    private static void closeAfterTheRun(OldBufferRuntime runtime) {
-        try {
-            runtime.close();
-        } catch (RuntimeException ignored) {
-            // the child process is gone already, or its implementation failed as the run's results say
-        }
     }
 
     /**
