@@ -235,16 +235,21 @@ final class BenchCommand implements Callable<Integer> {
     record Sample(long cases, long nanos, long roundTrips, String runtime, Map<String, PropertyCost> properties,
                   Map<String, Outcome> outcomes) {
 
-        /** The properties of {@code ids} only, from their own times: what a runtime that ran just those would show. */
+        /**
+         * The properties of {@code ids} only, from their own times and round trips: what a runtime that ran just those
+         * would show.
+         */
         Sample over(Set<String> ids) {
             long c = 0;
             long t = 0;
+            long trips = 0;
             for (String id : ids) {
                 PropertyCost p = properties.getOrDefault(id, PropertyCost.NONE);
                 c += p.cases();
                 t += p.nanos();
+                trips += p.roundTrips();
             }
-            return new Sample(c, t, 0, runtime, Map.of(), Map.of());
+            return new Sample(c, t, trips, runtime, Map.of(), Map.of());
         }
     }
 
@@ -259,51 +264,41 @@ final class BenchCommand implements Callable<Integer> {
      * the rounds. The class whose cases cost the subject the most time in all comes first.
      */
     static List<String> byClass(List<Rate> subjects, List<Rate> references, Set<String> ids) {
-        Map<String, ClassCost> subject = marginalByClass(subjects, ids);
-        Map<String, ClassCost> reference = marginalByClass(references, ids);
-        List<String> lines = new ArrayList<>();
-        subject.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, ClassCost> e) -> e.getValue().nanos).reversed())
-                .forEach(e -> {
-                    ClassCost s = e.getValue();
-                    ClassCost r = reference.getOrDefault(e.getKey(), new ClassCost());
-                    lines.add(String.format(Locale.ROOT, "%-26s %2d properties %,9d cases  %7.1f against %6.1f microseconds a case, "
-                            + "%3.0f%% of the reference; %5.2f round trips per case", e.getKey(), s.properties, s.cases,
-                            s.microsACase(), r.microsACase(), 100 * r.microsACase() / s.microsACase(),
-                            s.cases > 0 ? (double) s.roundTrips / s.cases : Double.NaN));
-                });
-        return lines;
-    }
-
-    /** A specification class's properties, and their marginal cases, time and round trips, summed over the rounds. */
-    private static final class ClassCost {
-        int properties;
-        long cases;
-        long nanos;
-        long roundTrips;
-
-        double microsACase() {
-            return cases > 0 ? nanos / 1e3 / cases : Double.NaN;
+        Map<String, Set<String>> classes = new TreeMap<>();
+        for (String id : ids) {
+            Matcher m = CLASS.matcher(id);
+            classes.computeIfAbsent(m.find() ? m.group(1) : id, k -> new TreeSet<>()).add(id);
         }
+        record Line(String name, int properties, Rate subject, Rate reference) {
+            long subjectNanos() {
+                return subject.high().nanos() - subject.low().nanos();
+            }
+        }
+        return classes.entrySet().stream()
+                .map(e -> new Line(e.getKey(), e.getValue().size(), summed(subjects, e.getValue()), summed(references, e.getValue())))
+                .sorted(Comparator.comparingLong(Line::subjectNanos).reversed())
+                .map(l -> {
+                    long cases = l.subject().high().cases() - l.subject().low().cases();
+                    long trips = l.subject().high().roundTrips() - l.subject().low().roundTrips();
+                    return String.format(Locale.ROOT, "%-26s %2d properties %,9d cases  %7.1f against %6.1f microseconds a case, "
+                            + "%3.0f%% of the reference; %5.2f round trips per case", l.name(), l.properties(), cases,
+                            micros(l.subject()), micros(l.reference()), 100 * micros(l.reference()) / micros(l.subject()),
+                            cases > 0 ? (double) trips / cases : Double.NaN);
+                })
+                .toList();
     }
 
     private static final Pattern CLASS = Pattern.compile("\\[class:(?:[^\\]]*\\.)?([^.\\]]+)\\]");
 
-    /** The properties {@code ids} by the simple name of their class, each class's costs summed over the rates. */
-    private static Map<String, ClassCost> marginalByClass(List<Rate> rates, Set<String> ids) {
-        Map<String, ClassCost> byClass = new TreeMap<>();
-        for (String id : ids) {
-            Matcher m = CLASS.matcher(id);
-            ClassCost sums = byClass.computeIfAbsent(m.find() ? m.group(1) : id, k -> new ClassCost());
-            sums.properties++;
-            for (Rate rate : rates) {
-                PropertyCost low = rate.low().properties().getOrDefault(id, PropertyCost.NONE);
-                PropertyCost high = rate.high().properties().getOrDefault(id, PropertyCost.NONE);
-                sums.cases += high.cases() - low.cases();
-                sums.nanos += high.nanos() - low.nanos();
-                sums.roundTrips += high.roundTrips() - low.roundTrips();
-            }
-        }
-        return byClass;
+    /** The rates over the properties {@code ids}, each tries' runs summed over the rounds: one rate of all the rounds' work. */
+    private static Rate summed(List<Rate> rates, Set<String> ids) {
+        List<Rate> over = rates.stream().map(r -> r.over(ids)).toList();
+        return new Rate(sum(over.stream().map(Rate::low).toList()), sum(over.stream().map(Rate::high).toList()));
+    }
+
+    private static Sample sum(List<Sample> samples) {
+        return new Sample(samples.stream().mapToLong(Sample::cases).sum(), samples.stream().mapToLong(Sample::nanos).sum(),
+                samples.stream().mapToLong(Sample::roundTrips).sum(), "", Map.of(), Map.of());
     }
 
     private interface Run {
